@@ -1,0 +1,163 @@
+import type { Asset, Datacenter } from '../core/inventory/asset.js'
+import type { CategoryId } from '../core/inventory/categories.js'
+import type { Finding } from '../core/quality/finding.js'
+import {
+  detectFormat,
+  FORMAT_PROFILES,
+  looksLikeKnownHeader,
+  planColumns,
+  type FormatProfile,
+} from '../core/formats/format-profiles.js'
+import { createRowNormaliser } from '../core/inventory/normalise-row.js'
+import { AppError } from './errors.js'
+import type { Campaign, Deps, ImportRecord, QuarantinedRow, RawTable } from './ports.js'
+
+export type ImportInventoryInput = {
+  file: string
+  format: string
+  campaign: Campaign
+  organisationPath: string[] | null
+  categoryHint: CategoryId | null
+  defaultCountry: string
+}
+
+export type ImportInventoryResult = ImportRecord & {
+  file: string
+  isAlreadyImported: boolean
+  unknownColumns: string[]
+  headerLine: number
+  sampleFindings: Finding[]
+}
+
+const BATCH_FINDINGS_SAMPLE = 20
+
+/**
+ * Imports one inventory file into a campaign: read → detect format → plan columns → normalise each row
+ * → save accepted rows and quarantine the others, in one transaction (whole or nothing). A file already
+ * imported into the campaign (same checksum) is recognised and not imported twice.
+ * @example await importInventory(deps, { file: 'glpi.csv', format: 'auto', campaign, organisationPath: null, categoryHint: null, defaultCountry: 'FR' })
+ */
+export async function importInventory(deps: Deps, input: ImportInventoryInput): Promise<ImportInventoryResult> {
+  const { store, files, progress } = deps
+  const checksum = await files.checksum(input.file)
+  const fileName = files.baseName(input.file)
+  const previous = await store.findImportByChecksum(input.campaign.id, checksum)
+  if (previous) {
+    return { ...previous, file: input.file, isAlreadyImported: true, unknownColumns: [], headerLine: 0, sampleFindings: [] }
+  }
+  const table = await files.readTable(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
+  if (table.problem?.code === 'empty_file') {
+    throw new AppError('empty_file', `${fileName}: the file is empty, nothing to import.`, { file: input.file })
+  }
+  const profile = chooseProfile(table, input.format, fileName)
+  const plan = planColumns(table.header, profile)
+  if (plan.missingRequired.length > 0) {
+    throw new AppError(
+      'missing_columns',
+      `${fileName}, line ${table.headerLine}: the ${profile.label} format needs the column(s) ${plan.missingRequired.join(', ')}; ` +
+        `found: ${table.header.join(', ')}.`,
+      { file: input.file, line: table.headerLine, missing: plan.missingRequired },
+    )
+  }
+  const normalise = createRowNormaliser(plan, {
+    categoryHint: input.categoryHint ?? categoryHintFromFileName(fileName),
+    defaultOrganisationPath: input.organisationPath,
+    defaultCountry: input.defaultCountry,
+    referenceDay: input.campaign.referenceDay,
+  })
+  const writer = await store.beginImport({
+    campaignId: input.campaign.id,
+    fileName,
+    format: profile.id,
+    kind: profile.kind,
+    checksum,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    organisationPath: input.organisationPath,
+  })
+  const counts = { rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, rowsImputed: 0 }
+  const sampleFindings: Finding[] = []
+  progress.start(`import ${fileName}`, 0)
+  try {
+    for await (const batch of table.batches) {
+      const assets: Asset[] = []
+      const datacenters: Datacenter[] = []
+      const quarantined: QuarantinedRow[] = []
+      const findings: Finding[] = []
+      for (const row of batch) {
+        counts.rowsRead++
+        const result = normalise(row)
+        if (result.kind === 'rejected') {
+          counts.rowsQuarantined++
+          quarantined.push({ line: row.line, raw: row.values, findings: result.findings })
+        } else {
+          counts.rowsAccepted++
+          if (result.kind === 'asset') {
+            assets.push(result.asset)
+            if (result.asset.imputed.length > 0) counts.rowsImputed++
+          } else datacenters.push(result.datacenter)
+        }
+        if (result.findings.length > 0) {
+          for (const finding of result.findings) {
+            findings.push(finding)
+            if (sampleFindings.length < BATCH_FINDINGS_SAMPLE && finding.severity !== 'imputed') sampleFindings.push(finding)
+          }
+        }
+      }
+      if (assets.length > 0) await writer.addAssets(assets)
+      if (datacenters.length > 0) await writer.addDatacenters(datacenters)
+      if (quarantined.length > 0) await writer.addQuarantine(quarantined)
+      const accepted = findings.filter((finding) => finding.severity !== 'rejected')
+      if (accepted.length > 0) await writer.addFindings(accepted)
+      progress.advance(counts.rowsRead)
+    }
+    const record = await writer.commit(counts)
+    return { ...record, file: input.file, isAlreadyImported: false, unknownColumns: plan.unknownColumns, headerLine: table.headerLine, sampleFindings }
+  } catch (error) {
+    await writer.rollback()
+    throw error
+  } finally {
+    progress.stop()
+  }
+}
+
+function chooseProfile(table: RawTable, format: string, fileName: string): FormatProfile {
+  if (format !== 'auto') {
+    const profile = FORMAT_PROFILES.find((candidate) => candidate.id === format)
+    if (!profile) {
+      throw new AppError(
+        'unknown_format',
+        `Unknown format "${format}". Known formats: auto, ${FORMAT_PROFILES.map((candidate) => candidate.id).join(', ')}.`,
+      )
+    }
+    return profile
+  }
+  if (table.header.length === 0) {
+    throw new AppError('unknown_format', `${fileName}: no header line found in the first lines of the file.`, {
+      file: table.file,
+    })
+  }
+  const detected = detectFormat(table.header)
+  if (!detected) {
+    throw new AppError(
+      'unknown_format',
+      `${fileName}, line ${table.headerLine}: cannot recognise the format from the header (${table.header.slice(0, 8).join(', ')}…). ` +
+        `Name it with --format (${FORMAT_PROFILES.map((candidate) => candidate.id).join(', ')}).`,
+      { file: table.file, line: table.headerLine },
+    )
+  }
+  return detected
+}
+
+const FILE_NAME_HINTS: [RegExp, CategoryId][] = [
+  [/moniteur|monitor|ecran|écran|screen/i, 'monitor'],
+  [/imprimante|printer/i, 'printer'],
+  [/smartphone|mobile/i, 'smartphone'],
+  [/serveur|server/i, 'server'],
+]
+
+/** A file named after one kind of device (GLPI exports one itemtype per file) hints the category. */
+export function categoryHintFromFileName(fileName: string): CategoryId | null {
+  for (const [pattern, category] of FILE_NAME_HINTS) if (pattern.test(fileName)) return category
+  return null
+}

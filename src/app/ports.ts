@@ -1,0 +1,176 @@
+/**
+ * Ports: what the use cases need from the outside world. `src/io` and `src/store` implement them;
+ * `src/main.ts` wires the implementations. Nothing here knows about DuckDB, files or HTTP.
+ */
+import type { Asset, Datacenter, DayNumber } from '../core/inventory/asset.js'
+import type { CategoryId, DomainId, PhaseId } from '../core/inventory/categories.js'
+import type { Finding } from '../core/quality/finding.js'
+import type { CriterionId, Referential } from '../core/referential/referential.js'
+import type { AssetFootprint, FootprintInput } from '../core/footprint/compute-footprint.js'
+
+/** One row as read from a file, before any interpretation. */
+export type RawRow = {
+  line: number
+  values: string[]
+  problem?: { code: string; message: string }
+}
+
+/** A delimited file opened for streaming, with what was detected about it. */
+export type RawTable = {
+  file: string
+  encoding: string
+  delimiter: string
+  headerLine: number
+  header: string[]
+  bytes: number
+  problem?: { code: string; message: string }
+  batches: AsyncIterable<RawRow[]>
+}
+
+/** A table to write as a real file (demo files, exports, quarantine files). */
+export type TableToWrite = {
+  header: string[]
+  rows: Iterable<string[]>
+  delimiter: string
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252'
+}
+
+export type Files = {
+  readTable(path: string, options?: { isHeader?: (cells: string[]) => boolean }): Promise<RawTable>
+  writeTable(path: string, table: TableToWrite): Promise<void>
+  checksum(path: string): Promise<string>
+  baseName(path: string): string
+  join(...parts: string[]): string
+  ensureDirectory(path: string): Promise<void>
+}
+
+export type Campaign = { id: number; year: number; referenceDay: DayNumber }
+
+export type ImportRecord = {
+  id: number
+  campaignId: number
+  fileName: string
+  format: string
+  kind: string
+  checksum: string
+  encoding: string
+  delimiter: string
+  rowsRead: number
+  rowsAccepted: number
+  rowsQuarantined: number
+  rowsImputed: number
+  organisationPath: string[] | null
+}
+
+export type NewImport = Omit<ImportRecord, 'id' | 'rowsRead' | 'rowsAccepted' | 'rowsQuarantined' | 'rowsImputed'>
+
+export type QuarantinedRow = { line: number; raw: string[]; findings: Finding[] }
+
+/** Writes one import inside a single transaction: it lands whole on `commit`, or not at all. */
+export type ImportWriter = {
+  addAssets(assets: readonly Asset[]): Promise<void>
+  addDatacenters(datacenters: readonly Datacenter[]): Promise<void>
+  addQuarantine(rows: readonly QuarantinedRow[]): Promise<void>
+  addFindings(findings: readonly Finding[]): Promise<void>
+  commit(counts: { rowsRead: number; rowsAccepted: number; rowsQuarantined: number; rowsImputed: number }): Promise<ImportRecord>
+  rollback(): Promise<void>
+}
+
+/** One asset prepared for computation: its store id and the footprint inputs. */
+export type ComputeRow = { assetId: number; input: FootprintInput }
+
+/** Receives the computed footprint of each asset, in the order the rows were read. */
+export type ResultWriter = {
+  add(assetId: number, footprint: AssetFootprint): void
+  flush(): Promise<void>
+  commit(): Promise<void>
+  rollback(): Promise<void>
+}
+
+export type BreakdownDimension = 'organisation' | 'domain' | 'category' | 'phase' | 'site' | 'criterion'
+
+export type BreakdownRow = {
+  keys: Partial<Record<BreakdownDimension, string>>
+  quantity: number
+  assets: number
+  values: Partial<Record<CriterionId, number>>
+}
+
+export type FootprintSummary = {
+  totals: Partial<Record<CriterionId, number>>
+  assets: number
+  quantity: number
+  annualKwh: number
+  breakdown: BreakdownRow[]
+}
+
+export type StoredAsset = Asset & {
+  id: number
+  campaignId: number
+  importId: number
+  fileName: string
+  domain: DomainId
+}
+
+export type QualityBySource = {
+  importId: number
+  fileName: string
+  format: string
+  rowsRead: number
+  rowsAccepted: number
+  rowsQuarantined: number
+  rowsImputed: number
+  reasons: { code: string; column: string | null; rows: number }[]
+}
+
+export type QualityByOrganisation = {
+  organisation: string
+  assets: number
+  imputedAssets: number
+  quarantinedRows: number
+  fieldCompleteness: Record<string, number>
+}
+
+export type ComputationState = { referential: string; computedRevision: number; assetsRevision: number }
+
+/** Everything the use cases need from the workspace database. */
+export type WorkspaceStore = {
+  engine: string
+  ensureCampaign(year: number, referenceDay: DayNumber): Promise<Campaign>
+  latestCampaign(): Promise<Campaign | null>
+  findCampaign(year: number): Promise<Campaign | null>
+  findImportByChecksum(campaignId: number, checksum: string): Promise<ImportRecord | null>
+  listImports(campaignId: number): Promise<ImportRecord[]>
+  beginImport(meta: NewImport): Promise<ImportWriter>
+  computationState(campaignId: number): Promise<ComputationState | null>
+  /** Streams every asset of the campaign with its datacenter PUE resolved (undefined = not hosted). */
+  readComputeRows(campaignId: number, batchSize: number): AsyncIterable<ComputeRow[]>
+  beginResults(campaignId: number, referential: string): Promise<ResultWriter>
+  footprint(campaignId: number, by: readonly BreakdownDimension[], filter?: { organisationPath?: string[] }): Promise<FootprintSummary>
+  getAsset(campaignId: number, key: string): Promise<StoredAsset | null>
+  /** PUE of a datacenter of the campaign: a number, null when its PUE is unknown, undefined when no such datacenter. */
+  datacenterPue(campaignId: number, shortName: string): Promise<number | null | undefined>
+  /** Organisation paths whose full path or own name equals `text` (case-insensitive). */
+  findOrganisations(text: string): Promise<string[][]>
+  quarantine(campaignId: number, limit: number): Promise<(QuarantinedRow & { fileName: string })[]>
+  qualityBySource(campaignId: number): Promise<QualityBySource[]>
+  qualityByOrganisation(campaignId: number): Promise<QualityByOrganisation[]>
+  close(): Promise<void>
+}
+
+/** Where the referential comes from (the default one is built from the ADEME model). */
+export type ReferentialSource = { load(): Promise<Referential> }
+
+/** Progress reporting for long work; the CLI draws a bar, tests pass a no-op. */
+export type Progress = { start(label: string, total: number): void; advance(done: number): void; stop(): void }
+
+export type Clock = { today(): DayNumber }
+
+export type Deps = {
+  store: WorkspaceStore
+  files: Files
+  referential: ReferentialSource
+  progress: Progress
+}
+
+export type { CategoryId, DomainId, PhaseId, Finding }

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util'
+import { AppError } from '../app/errors.js'
+
+export type ParsedOptions = {
+  workspace: string | null
+  json: boolean
+  format: string | null
+  organisation: string | null
+  campaign: number | null
+  category: string | null
+  by: string | null
+  help: boolean
+  organisations: number | null
+  workstations: number | null
+  seed: number | null
+}
+
+/** Parses the command line: the command, its positional arguments and the shared options. */
+export function parseOptions(argv: string[]): { command: string | null; positional: string[]; options: ParsedOptions } {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        workspace: { type: 'string', short: 'w' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        organisation: { type: 'string' },
+        campaign: { type: 'string' },
+        category: { type: 'string' },
+        by: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        organisations: { type: 'string' },
+        workstations: { type: 'string' },
+        seed: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    throw new AppError('invalid_argument', error instanceof Error ? error.message : String(error))
+  }
+  const { values, positionals } = parsed
+  return {
+    command: positionals[0] ?? null,
+    positional: positionals.slice(1),
+    options: {
+      workspace: values.workspace ?? null,
+      json: values.json ?? false,
+      format: values.format ?? null,
+      organisation: values.organisation ?? null,
+      campaign: integerOption('campaign', values.campaign),
+      category: values.category ?? null,
+      by: values.by ?? null,
+      help: values.help ?? false,
+      organisations: integerOption('organisations', values.organisations),
+      workstations: integerOption('workstations', values.workstations),
+      seed: integerOption('seed', values.seed),
+    },
+  }
+}
+
+function integerOption(name: string, text: string | undefined): number | null {
+  if (text === undefined) return null
+  if (!/^\d+$/.test(text)) throw new AppError('invalid_argument', `--${name} takes a whole number, not "${text}".`)
+  return Number(text)
+}

@@ -1,0 +1,94 @@
+import { AppError } from '../app/errors.js'
+import type { Config } from '../config.js'
+import { createProgressBar, type CliIo, type WorkspaceOpener } from './cli-io.js'
+import { demoCommand } from './commands/demo.js'
+import { explainCommand } from './commands/explain.js'
+import { footprintCommand } from './commands/footprint.js'
+import { importCommand } from './commands/import.js'
+import { qualityCommand } from './commands/quality.js'
+import { parseOptions } from './parse-options.js'
+
+export const USAGE = `empreinte — measure the environmental footprint of an IT estate
+
+Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --json)
+
+  demo                     build a demo workspace resembling the reference case (500 bodies, ~100,000 seats)
+  import FILE…             import inventories [--format auto|generic|glpi|numecoeval-physical|numecoeval-datacenter]
+                           [--organisation CODE] [--campaign YEAR] [--category ID]
+  quality                  data-quality report (per source, per organisation, quarantined rows)
+  footprint                annual footprint [--campaign YEAR] [--organisation CODE]
+                           [--by organisation,domain,category,phase,site,criterion]
+  explain ASSET            the trace behind an asset's figures (id, serial or host name)
+  explain --organisation CODE   the figures of an organisation by category and phase
+
+Workspace: --workspace DIR, else $EMPREINTE_WORKSPACE, else ./empreinte-data
+`
+
+export type Exit = 0 | 1 | 2
+
+/** Exit codes: 0 ok, 1 error in the work (bad file, not found…), 2 bad usage. */
+const EXIT_BY_CODE: Partial<Record<AppError['code'], Exit>> = { invalid_argument: 2, unknown_format: 1 }
+
+/**
+ * Runs one command line and returns its exit code; every output goes through `io`.
+ * @example await run(['footprint', '--by', 'domain', '--json'], io, config, openWorkspace)
+ */
+export async function run(argv: string[], io: CliIo, config: Config, openWorkspace: WorkspaceOpener): Promise<Exit> {
+  let parsed
+  try {
+    parsed = parseOptions(argv)
+  } catch (error) {
+    io.stderr(`empreinte: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    return 2
+  }
+  const { command, positional, options } = parsed
+  if (command === null || options.help || command === 'help') {
+    io.stdout(USAGE)
+    return command === null && !options.help ? 2 : 0
+  }
+  const known = ['demo', 'import', 'quality', 'footprint', 'explain']
+  if (!known.includes(command)) {
+    io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
+    return 2
+  }
+  const directory = options.workspace ?? config.workspace
+  let workspace
+  try {
+    workspace = await openWorkspace(directory, { create: command === 'demo' || command === 'import', progress: createProgressBar(io) })
+  } catch (error) {
+    return reportError(io, error)
+  }
+  try {
+    const deps = workspace.deps
+    const defaultYear = new Date(io.now()).getUTCFullYear() - 1
+    const output =
+      command === 'demo'
+        ? await demoCommand(deps, options, deps.files.join(workspace.directory, 'demo-files'))
+        : command === 'import'
+          ? await importCommand(deps, options, positional, defaultYear)
+          : command === 'quality'
+            ? await qualityCommand(deps, options)
+            : command === 'footprint'
+              ? await footprintCommand(deps, options)
+              : await explainCommand(deps, options, positional)
+    io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
+    return 0
+  } catch (error) {
+    return reportError(io, error)
+  } finally {
+    await workspace.close()
+  }
+}
+
+function reportError(io: CliIo, error: unknown): Exit {
+  if (error instanceof AppError) {
+    io.stderr(`empreinte: ${error.message}\n`)
+    return EXIT_BY_CODE[error.code] ?? 1
+  }
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    io.stderr(`empreinte: ${error.message}\n`)
+    return 1
+  }
+  io.stderr(`empreinte: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  return 1
+}

@@ -1,0 +1,71 @@
+import type { CategoryId, PhaseId } from '../inventory/categories.js'
+
+/** Criterion ids with their unit. Climate change first; others where the referential has them. */
+export const CRITERIA = {
+  'climate-change': { unit: 'kgCO2e', label: 'Climate change' },
+  'water-use': { unit: 'L', label: 'Water use' },
+  'resource-use-minerals-metals': { unit: 'kg Sb eq', label: 'Resource use, minerals and metals' },
+  'primary-energy': { unit: 'MJ', label: 'Primary energy' },
+} as const
+export type CriterionId = keyof typeof CRITERIA
+
+/** A sourced value: every figure the product shows can say where it comes from. */
+export type Factor = {
+  id: string
+  value: number
+  unit: string
+  source: string
+  /** True when no open figure exists and the value is an engineering placeholder. */
+  isPlaceholder?: boolean
+  note?: string
+}
+
+/** Embodied factors of one reference item for one criterion, per embodied phase (whole life, per unit). */
+export type EmbodiedFactors = {
+  manufacturing: Factor
+  distribution: Factor
+  'end-of-life': Factor
+}
+
+export type ReferenceItem = {
+  id: string
+  label: string
+  category: CategoryId
+  embodied: Partial<Record<CriterionId, EmbodiedFactors>>
+  /** Typical annual electricity of one unit, kWh per year, with its assumption. */
+  annualKwh: Factor
+  lifetimeYears: Factor
+}
+
+/** Electricity impact per kWh for one country, per criterion. */
+export type ElectricityMix = {
+  country: string
+  factors: Partial<Record<CriterionId, Factor>>
+}
+
+export type Hypotheses = {
+  defaultPue: Factor
+  defaultLifetimeYears: Factor
+  minimumLifetimeYears: Factor
+  companyUtilisationRate: Factor
+  personalUtilisationRate: Factor
+  defaultCountry: string
+}
+
+/**
+ * A versioned factor set. A footprint result records `id@version` so it can be reproduced.
+ * `defaultItemByCategory` is the NumEcoEval "refItemParDefaut" fallback (impact source TYPE);
+ * `matching` maps a normalised model text to a reference item (impact source MODEL).
+ */
+export type Referential = {
+  id: string
+  version: string
+  description: string
+  items: ReadonlyMap<string, ReferenceItem>
+  defaultItemByCategory: Readonly<Record<CategoryId, string>>
+  matching: ReadonlyMap<string, string>
+  electricity: ReadonlyMap<string, ElectricityMix>
+  hypotheses: Hypotheses
+}
+
+export type { PhaseId }

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { access, mkdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { AppError } from '../app/errors.js'
+import type { Files } from '../app/ports.js'
+import { readDelimited } from './csv/read-delimited.js'
+import { writeDelimited } from './csv/write-delimited.js'
+
+/** SHA-256 of a file's bytes, streamed. */
+export async function checksumFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+async function assertReadable(path: string): Promise<void> {
+  try {
+    await access(path)
+  } catch {
+    throw new AppError('file_not_found', `${path}: no such file.`, { file: path })
+  }
+}
+
+/** The Files port on the local file system. */
+export function createNodeFiles(): Files {
+  return {
+    async readTable(path, options) {
+      await assertReadable(path)
+      return readDelimited(path, options)
+    },
+    async writeTable(path, table) {
+      await writeDelimited(path, table.header, table.rows, { delimiter: table.delimiter, encoding: table.encoding, lineEnding: '\r\n' })
+    },
+    async checksum(path) {
+      await assertReadable(path)
+      return checksumFile(path)
+    },
+    baseName: (path) => basename(path),
+    join: (...parts) => join(...parts),
+    async ensureDirectory(path) {
+      await mkdir(path, { recursive: true })
+    },
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Composition root: the only module that builds store and io adapters and hands them to the use cases.
+ */
+import { realpathSync } from 'node:fs'
+import { mkdir, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Deps, Progress } from './app/ports.js'
+import { AppError } from './app/errors.js'
+import type { OpenedWorkspace } from './cli/cli-io.js'
+import { run } from './cli/run.js'
+import { loadConfig } from './config.js'
+import { createDefaultReferentialSource } from './io/ademe-referential.js'
+import { createNodeFiles } from './io/node-files.js'
+import { DuckDbStore } from './store/duckdb/duckdb-store.js'
+
+export const DATABASE_FILE = 'workspace.duckdb'
+
+/** Opens a workspace folder on the embedded DuckDB engine (':memory:' keeps everything in memory, for tests). */
+export async function openWorkspace(directory: string, options: { create: boolean; progress: Progress }): Promise<OpenedWorkspace> {
+  let databasePath = ':memory:'
+  if (directory !== ':memory:') {
+    const folder = resolve(directory)
+    const isPresent = await stat(folder).then(() => true, () => false)
+    if (!isPresent && !options.create) {
+      throw new AppError('no_campaign', `No workspace at ${folder}: run "empreinte demo" or "empreinte import FILE" first, or pass --workspace DIR.`)
+    }
+    await mkdir(folder, { recursive: true })
+    databasePath = join(folder, DATABASE_FILE)
+    directory = folder
+  }
+  const store = await DuckDbStore.open(databasePath)
+  const deps: Deps = { store, files: createNodeFiles(), referential: createDefaultReferentialSource(), progress: options.progress }
+  return { deps, directory, close: () => store.close() }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isEntryPoint) {
+  const config = loadConfig(process.env)
+  const exitCode = await run(
+    process.argv.slice(2),
+    {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      isTty: Boolean(process.stderr.isTTY),
+      now: () => Date.now(),
+      cwd: process.cwd(),
+    },
+    config,
+    openWorkspace,
+  )
+  process.exitCode = exitCode
+}

@@ -1,0 +1,696 @@
+import { BIGINT, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api'
+import type { Asset, Datacenter, DayNumber } from '../../core/inventory/asset.js'
+import { domainOf, PHASE_IDS, type CategoryId, type PhaseId } from '../../core/inventory/categories.js'
+import type { Finding } from '../../core/quality/finding.js'
+import type { CriterionId } from '../../core/referential/referential.js'
+import type {
+  BreakdownDimension,
+  BreakdownRow,
+  Campaign,
+  ComputationState,
+  ComputeRow,
+  FootprintSummary,
+  ImportRecord,
+  ImportWriter,
+  NewImport,
+  QualityByOrganisation,
+  QualityBySource,
+  QuarantinedRow,
+  ResultWriter,
+  StoredAsset,
+  WorkspaceStore,
+} from '../../app/ports.js'
+import { ColumnAppender } from './column-appender.js'
+import { openDatabase } from './open-database.js'
+
+const PATH_SEPARATOR = ' > '
+const KEY_SEPARATOR = '\u0000'
+
+type Row = unknown[]
+
+async function rows(connection: DuckDBConnection, sql: string, values: unknown[] = []): Promise<Row[]> {
+  const reader = await connection.runAndReadAll(sql, values as Parameters<DuckDBConnection['runAndReadAll']>[1])
+  return reader.getRowsJS() as Row[]
+}
+
+function toNumber(value: unknown): number {
+  return typeof value === 'bigint' ? Number(value) : (value as number)
+}
+
+function toImportRecord(row: Row): ImportRecord {
+  return {
+    id: toNumber(row[0]),
+    campaignId: toNumber(row[1]),
+    fileName: row[2] as string,
+    format: row[3] as string,
+    kind: row[4] as string,
+    checksum: row[5] as string,
+    encoding: row[6] as string,
+    delimiter: row[7] as string,
+    organisationPath: row[8] === null ? null : (row[8] as string).split(PATH_SEPARATOR),
+    rowsRead: toNumber(row[9]),
+    rowsAccepted: toNumber(row[10]),
+    rowsQuarantined: toNumber(row[11]),
+    rowsImputed: toNumber(row[12]),
+  }
+}
+
+const IMPORT_COLUMNS =
+  'id, campaign_id, file_name, format, kind, checksum, encoding, delimiter, organisation_path, rows_read, rows_accepted, rows_quarantined, rows_imputed'
+
+/** In-memory copy of the small dictionary tables, extended during an import and written at commit. */
+class Dictionaries {
+  organisations = new Map<string, number>()
+  sites = new Map<string, number>()
+  models = new Map<string, number>()
+  newOrganisations: Row[] = []
+  newSites: Row[] = []
+  newModels: Row[] = []
+  private nextOrganisation = 1
+  private nextSite = 1
+  private nextModel = 1
+
+  static async load(connection: DuckDBConnection): Promise<Dictionaries> {
+    const dictionaries = new Dictionaries()
+    for (const [id, path] of await rows(connection, 'SELECT id, path FROM organisation')) {
+      dictionaries.organisations.set(path as string, toNumber(id))
+      dictionaries.nextOrganisation = Math.max(dictionaries.nextOrganisation, toNumber(id) + 1)
+    }
+    for (const [id, organisationId, name] of await rows(connection, 'SELECT id, organisation_id, name FROM site')) {
+      dictionaries.sites.set(`${organisationId}${KEY_SEPARATOR}${name}`, toNumber(id))
+      dictionaries.nextSite = Math.max(dictionaries.nextSite, toNumber(id) + 1)
+    }
+    for (const [id, category, manufacturer, model] of await rows(
+      connection,
+      'SELECT id, category, manufacturer, model FROM model',
+    )) {
+      dictionaries.models.set(`${category}${KEY_SEPARATOR}${manufacturer ?? ''}${KEY_SEPARATOR}${model ?? ''}`, toNumber(id))
+      dictionaries.nextModel = Math.max(dictionaries.nextModel, toNumber(id) + 1)
+    }
+    return dictionaries
+  }
+
+  organisation(path: readonly string[]): number {
+    const key = path.join(PATH_SEPARATOR)
+    const known = this.organisations.get(key)
+    if (known !== undefined) return known
+    const parentId = path.length > 1 ? this.organisation(path.slice(0, -1)) : null
+    const id = this.nextOrganisation++
+    this.organisations.set(key, id)
+    this.newOrganisations.push([id, parentId, path[path.length - 1], key, path.length])
+    return id
+  }
+
+  site(organisationId: number, name: string): number {
+    const key = `${organisationId}${KEY_SEPARATOR}${name}`
+    const known = this.sites.get(key)
+    if (known !== undefined) return known
+    const id = this.nextSite++
+    this.sites.set(key, id)
+    this.newSites.push([id, organisationId, name])
+    return id
+  }
+
+  model(category: CategoryId, manufacturer: string | null, model: string | null): number {
+    const key = `${category}${KEY_SEPARATOR}${manufacturer ?? ''}${KEY_SEPARATOR}${model ?? ''}`
+    const known = this.models.get(key)
+    if (known !== undefined) return known
+    const id = this.nextModel++
+    this.models.set(key, id)
+    this.newModels.push([id, category, manufacturer, model])
+    return id
+  }
+}
+
+const ASSET_TYPES = [
+  BIGINT, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, INTEGER,
+  INTEGER, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARCHAR,
+]
+
+const PHASE_COLUMN: Record<PhaseId, string> = {
+  manufacturing: 'manufacturing',
+  distribution: 'distribution',
+  use: 'use',
+  'end-of-life': 'end_of_life',
+}
+
+/** The embedded workspace store: one DuckDB file per workspace. */
+export class DuckDbStore implements WorkspaceStore {
+  readonly engine = 'duckdb'
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens the database at `path` (':memory:' for tests) and migrates it. */
+  static async open(path: string): Promise<DuckDbStore> {
+    const { instance, connection } = await openDatabase(path)
+    return new DuckDbStore(instance, connection)
+  }
+
+  async ensureCampaign(year: number, referenceDay: DayNumber): Promise<Campaign> {
+    const existing = await this.findCampaign(year)
+    if (existing) return existing
+    const [[next]] = (await rows(this.connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM campaign')) as [[number]]
+    await this.connection.run('INSERT INTO campaign (id, year, reference_day) VALUES ($1, $2, $3)', [
+      toNumber(next),
+      year,
+      referenceDay,
+    ])
+    return { id: toNumber(next), year, referenceDay }
+  }
+
+  async findCampaign(year: number): Promise<Campaign | null> {
+    const found = await rows(this.connection, 'SELECT id, year, reference_day FROM campaign WHERE year = $1', [year])
+    return found.length === 0 ? null : toCampaign(found[0]!)
+  }
+
+  async latestCampaign(): Promise<Campaign | null> {
+    const found = await rows(this.connection, 'SELECT id, year, reference_day FROM campaign ORDER BY year DESC LIMIT 1')
+    return found.length === 0 ? null : toCampaign(found[0]!)
+  }
+
+  async findImportByChecksum(campaignId: number, checksum: string): Promise<ImportRecord | null> {
+    const found = await rows(
+      this.connection,
+      `SELECT ${IMPORT_COLUMNS} FROM import WHERE campaign_id = $1 AND checksum = $2`,
+      [campaignId, checksum],
+    )
+    return found.length === 0 ? null : toImportRecord(found[0]!)
+  }
+
+  async listImports(campaignId: number): Promise<ImportRecord[]> {
+    return (
+      await rows(this.connection, `SELECT ${IMPORT_COLUMNS} FROM import WHERE campaign_id = $1 ORDER BY id`, [campaignId])
+    ).map(toImportRecord)
+  }
+
+  async beginImport(meta: NewImport): Promise<ImportWriter> {
+    const connection = this.connection
+    await connection.run('BEGIN TRANSACTION')
+    try {
+      const dictionaries = await Dictionaries.load(connection)
+      const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
+      const [[firstAssetId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM asset')) as [[bigint]]
+      return new DuckDbImportWriter(connection, dictionaries, meta, toNumber(importId), toNumber(firstAssetId))
+    } catch (error) {
+      await connection.run('ROLLBACK')
+      throw error
+    }
+  }
+
+  async computationState(campaignId: number): Promise<ComputationState | null> {
+    const found = await rows(
+      this.connection,
+      `SELECT c.referential, c.revision, k.assets_revision FROM campaign k LEFT JOIN computation c ON c.campaign_id = k.id
+       WHERE k.id = $1`,
+      [campaignId],
+    )
+    if (found.length === 0 || found[0]![0] === null) return null
+    const [referential, revision, assetsRevision] = found[0]!
+    return { referential: referential as string, computedRevision: toNumber(revision), assetsRevision: toNumber(assetsRevision) }
+  }
+
+  async *readComputeRows(campaignId: number, batchSize: number): AsyncIterable<ComputeRow[]> {
+    const models = new Map<number, { category: CategoryId; manufacturer: string | null; model: string | null }>()
+    for (const [id, category, manufacturer, model] of await rows(
+      this.connection,
+      'SELECT id, category, manufacturer, model FROM model',
+    )) {
+      models.set(toNumber(id), {
+        category: category as CategoryId,
+        manufacturer: manufacturer as string | null,
+        model: model as string | null,
+      })
+    }
+    const result = await this.connection.stream(
+      `SELECT a.id::INTEGER, a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
+              a.utilisation_rate, a.ownership, a.country, a.datacenter IS NOT NULL, d.pue
+       FROM asset a
+       LEFT JOIN (SELECT short_name, MAX(pue) AS pue FROM datacenter WHERE campaign_id = $1 GROUP BY short_name) d
+         ON d.short_name = a.datacenter
+       WHERE a.campaign_id = $1
+       ORDER BY a.id`,
+      [campaignId],
+    )
+    let batch: ComputeRow[] = []
+    for (;;) {
+      const chunk = await result.fetchChunk()
+      if (!chunk || chunk.rowCount === 0) break
+      const columns = chunk.getColumns() as unknown[][]
+      const [ids, modelIds, quantities, purchases, retirements, lifetimes, kwhs, rates, ownerships, countries, hosted, pues] =
+        columns as [number[], number[], number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (string | null)[], string[], boolean[], (number | null)[]]
+      for (let index = 0; index < chunk.rowCount; index++) {
+        const model = models.get(modelIds[index]!)!
+        batch.push({
+          assetId: ids[index]!,
+          input: {
+            category: model.category,
+            manufacturer: model.manufacturer,
+            model: model.model,
+            quantity: quantities[index]!,
+            purchaseDay: purchases[index]!,
+            retirementDay: retirements[index]!,
+            lifetimeYears: lifetimes[index]!,
+            annualKwh: kwhs[index]!,
+            utilisationRate: rates[index]!,
+            ownership: ownerships[index] as 'company' | 'personal' | null,
+            country: countries[index]!,
+            datacenterPue: hosted[index] ? (pues[index] ?? null) : undefined,
+          },
+        })
+        if (batch.length >= batchSize) {
+          yield batch
+          batch = []
+        }
+      }
+    }
+    if (batch.length > 0) yield batch
+  }
+
+  async beginResults(campaignId: number, referential: string): Promise<ResultWriter> {
+    const connection = await this.instance.connect()
+    await connection.run('BEGIN TRANSACTION')
+    await connection.run('DELETE FROM asset_result WHERE campaign_id = $1', [campaignId])
+    await connection.run('DELETE FROM asset_impact WHERE campaign_id = $1', [campaignId])
+    const results = await ColumnAppender.open(connection, 'asset_result', [INTEGER, BIGINT, DOUBLE, DOUBLE, VARCHAR, VARCHAR])
+    const impacts = await ColumnAppender.open(connection, 'asset_impact', [
+      INTEGER, BIGINT, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE,
+    ])
+    const finish = async (isCommit: boolean): Promise<void> => {
+      try {
+        results.close()
+        impacts.close()
+        if (isCommit) {
+          await connection.run('DELETE FROM computation WHERE campaign_id = $1', [campaignId])
+          await connection.run(
+            'INSERT INTO computation (campaign_id, referential, revision) SELECT id, $2, assets_revision FROM campaign WHERE id = $1',
+            [campaignId, referential],
+          )
+          await connection.run('COMMIT')
+        } else {
+          await connection.run('ROLLBACK')
+        }
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        connection.closeSync()
+      }
+    }
+    return {
+      add(assetId, footprint) {
+        results.push([campaignId, assetId, footprint.lifetimeYears, footprint.annualKwh, footprint.referenceItemId, footprint.matchedBy])
+        for (const criterion in footprint.impacts) {
+          const values = footprint.impacts[criterion as CriterionId]!
+          impacts.push([campaignId, assetId, criterion, values.manufacturing, values.distribution, values.use, values['end-of-life']])
+        }
+      },
+      async flush() {
+        await results.pause()
+        await impacts.pause()
+      },
+      commit: () => finish(true),
+      rollback: () => finish(false),
+    }
+  }
+
+  async footprint(
+    campaignId: number,
+    by: readonly BreakdownDimension[],
+    filter: { organisationPath?: string[] } = {},
+  ): Promise<FootprintSummary> {
+    const expressions: Record<BreakdownDimension, string> = {
+      organisation: 'o.path',
+      site: "COALESCE(s.name, '(no site)')",
+      domain: 'a.domain',
+      category: 'm.category',
+      phase: 'p.phase',
+      criterion: 'i.criterion',
+    }
+    const dimensions = by.filter((dimension, index) => by.indexOf(dimension) === index)
+    const where = ['a.campaign_id = $1']
+    const parameters: unknown[] = [campaignId]
+    if (filter.organisationPath && filter.organisationPath.length > 0) {
+      const path = filter.organisationPath.join(PATH_SEPARATOR)
+      parameters.push(path, `${path}${PATH_SEPARATOR}%`)
+      where.push('(o.path = $2 OR o.path LIKE $3)')
+    }
+    const joins = `JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
+                   JOIN model m ON m.id = a.model_id`
+    const phases = PHASE_IDS.map((phase) => `('${phase}')`).join(', ')
+    const phaseValue = `CASE p.phase ${PHASE_IDS.map((phase) => `WHEN '${phase}' THEN i.${PHASE_COLUMN[phase]}`).join(' ')} END`
+    const keyList = dimensions.map((dimension) => expressions[dimension])
+    const impactSql = `SELECT ${[...keyList, 'i.criterion', `SUM(${phaseValue})`].join(', ')}
+       FROM asset_impact i JOIN asset a ON a.id = i.asset_id AND a.campaign_id = i.campaign_id ${joins}
+       CROSS JOIN (VALUES ${phases}) AS p(phase)
+       WHERE i.campaign_id = $1 AND ${where.join(' AND ')}
+       GROUP BY ${[...keyList, 'i.criterion'].join(', ')}`
+    const countDimensions = dimensions.filter((dimension) => dimension !== 'phase' && dimension !== 'criterion')
+    const countKeys = countDimensions.map((dimension) => expressions[dimension])
+    const countSql = `SELECT ${[...countKeys, 'SUM(a.quantity)', 'COUNT(*)', 'SUM(r.annual_kwh)'].join(', ')}
+       FROM asset a ${joins} LEFT JOIN asset_result r ON r.asset_id = a.id AND r.campaign_id = a.campaign_id
+       WHERE ${where.join(' AND ')}
+       ${countKeys.length > 0 ? `GROUP BY ${countKeys.join(', ')}` : ''}`
+    const [impactRows, countRows] = await Promise.all([
+      rows(this.connection, impactSql, parameters),
+      rows(this.connection, countSql, parameters),
+    ])
+    const counts = new Map<string, { quantity: number; assets: number; annualKwh: number }>()
+    let totalQuantity = 0
+    let totalAssets = 0
+    let totalKwh = 0
+    for (const row of countRows) {
+      const key = row.slice(0, countKeys.length).join(KEY_SEPARATOR)
+      const quantity = toNumber(row[countKeys.length] ?? 0) || 0
+      const assets = toNumber(row[countKeys.length + 1] ?? 0) || 0
+      const annualKwh = toNumber(row[countKeys.length + 2] ?? 0) || 0
+      counts.set(key, { quantity, assets, annualKwh })
+      totalQuantity += quantity
+      totalAssets += assets
+      totalKwh += annualKwh
+    }
+    const breakdown = new Map<string, BreakdownRow>()
+    const totals: Partial<Record<CriterionId, number>> = {}
+    for (const row of impactRows) {
+      const keyValues = row.slice(0, dimensions.length) as string[]
+      const criterion = row[dimensions.length] as CriterionId
+      const value = toNumber(row[dimensions.length + 1])
+      totals[criterion] = (totals[criterion] ?? 0) + value
+      const key = keyValues.join(KEY_SEPARATOR)
+      let entry = breakdown.get(key)
+      if (!entry) {
+        const keys: BreakdownRow['keys'] = {}
+        dimensions.forEach((dimension, index) => (keys[dimension] = keyValues[index]))
+        const countKey = countDimensions.map((dimension) => keys[dimension]).join(KEY_SEPARATOR)
+        const count = counts.get(countKey) ?? { quantity: 0, assets: 0 }
+        entry = { keys, quantity: count.quantity, assets: count.assets, values: {} }
+        breakdown.set(key, entry)
+      }
+      entry.values[criterion] = (entry.values[criterion] ?? 0) + value
+    }
+    const sorted = [...breakdown.values()].sort(
+      (left, right) => (right.values['climate-change'] ?? 0) - (left.values['climate-change'] ?? 0),
+    )
+    return { totals, assets: totalAssets, quantity: totalQuantity, annualKwh: totalKwh, breakdown: sorted }
+  }
+
+  async getAsset(campaignId: number, key: string): Promise<StoredAsset | null> {
+    const isNumeric = /^\d+$/.test(key)
+    const found = await rows(
+      this.connection,
+      `SELECT a.id::INTEGER, a.campaign_id, a.import_id, a.line, o.path, s.name, a.datacenter, m.category, m.manufacturer,
+              m.model, a.serial, a.hostname, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
+              a.utilisation_rate, a.ownership, a.country, a.status, a.imputed, i.file_name, a.domain
+       FROM asset a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
+       JOIN model m ON m.id = a.model_id JOIN import i ON i.id = a.import_id
+       WHERE a.campaign_id = $1 AND (${isNumeric ? 'a.id = $2::BIGINT OR ' : ''}a.serial = $3 OR a.hostname = $3)
+       ORDER BY a.id LIMIT 1`,
+      [campaignId, isNumeric ? key : '0', key],
+    )
+    if (found.length === 0) return null
+    const row = found[0]!
+    return {
+      id: toNumber(row[0]),
+      campaignId: toNumber(row[1]),
+      importId: toNumber(row[2]),
+      sourceLine: toNumber(row[3]),
+      organisationPath: (row[4] as string).split(PATH_SEPARATOR),
+      site: row[5] as string | null,
+      datacenter: row[6] as string | null,
+      category: row[7] as CategoryId,
+      manufacturer: row[8] as string | null,
+      model: row[9] as string | null,
+      serial: row[10] as string | null,
+      hostname: row[11] as string | null,
+      quantity: toNumber(row[12]),
+      purchaseDay: row[13] as number | null,
+      retirementDay: row[14] as number | null,
+      lifetimeYears: row[15] as number | null,
+      annualKwh: row[16] as number | null,
+      utilisationRate: row[17] as number | null,
+      ownership: row[18] as Asset['ownership'],
+      country: row[19] as string,
+      status: row[20] as Asset['status'],
+      imputed: row[21] ? ((row[21] as string).split(',') as Asset['imputed']) : [],
+      fileName: row[22] as string,
+      domain: row[23] as StoredAsset['domain'],
+    }
+  }
+
+  async datacenterPue(campaignId: number, shortName: string): Promise<number | null | undefined> {
+    const found = await rows(
+      this.connection,
+      'SELECT MAX(pue) FROM datacenter WHERE campaign_id = $1 AND short_name = $2 HAVING COUNT(*) > 0',
+      [campaignId, shortName],
+    )
+    return found.length === 0 ? undefined : (found[0]![0] as number | null)
+  }
+
+  async findOrganisations(text: string): Promise<string[][]> {
+    const found = await rows(
+      this.connection,
+      'SELECT path FROM organisation WHERE lower(path) = lower($1) OR lower(name) = lower($1) ORDER BY path',
+      [text.trim()],
+    )
+    return found.map((row) => (row[0] as string).split(PATH_SEPARATOR))
+  }
+
+  async quarantine(campaignId: number, limit: number): Promise<(QuarantinedRow & { fileName: string })[]> {
+    const found = await rows(
+      this.connection,
+      `SELECT q.line, q.raw, q.reasons, i.file_name FROM quarantine q JOIN import i ON i.id = q.import_id
+       WHERE q.campaign_id = $1 ORDER BY q.import_id, q.line LIMIT $2`,
+      [campaignId, limit],
+    )
+    return found.map((row) => ({
+      line: toNumber(row[0]),
+      raw: JSON.parse(row[1] as string) as string[],
+      findings: JSON.parse(row[2] as string) as Finding[],
+      fileName: row[3] as string,
+    }))
+  }
+
+  async qualityBySource(campaignId: number): Promise<QualityBySource[]> {
+    const imports = await this.listImports(campaignId)
+    const reasons = await rows(
+      this.connection,
+      `SELECT import_id, code, column_name, COUNT(DISTINCT line) FROM finding WHERE campaign_id = $1
+       GROUP BY import_id, code, column_name ORDER BY 4 DESC`,
+      [campaignId],
+    )
+    return imports.map((record) => ({
+      importId: record.id,
+      fileName: record.fileName,
+      format: record.format,
+      rowsRead: record.rowsRead,
+      rowsAccepted: record.rowsAccepted,
+      rowsQuarantined: record.rowsQuarantined,
+      rowsImputed: record.rowsImputed,
+      reasons: reasons
+        .filter((row) => toNumber(row[0]) === record.id)
+        .map((row) => ({ code: row[1] as string, column: row[2] as string | null, rows: toNumber(row[3]) })),
+    }))
+  }
+
+  async qualityByOrganisation(campaignId: number): Promise<QualityByOrganisation[]> {
+    const fields = ['site', 'serial', 'hostname', 'purchase_day', 'manufacturer', 'model'] as const
+    const found = await rows(
+      this.connection,
+      `SELECT o.path, COUNT(*), COUNT(*) FILTER (WHERE a.imputed IS NOT NULL AND a.imputed <> ''),
+              COUNT(a.site_id), COUNT(a.serial), COUNT(a.hostname), COUNT(a.purchase_day), COUNT(m.manufacturer), COUNT(m.model)
+       FROM asset a JOIN organisation o ON o.id = a.organisation_id JOIN model m ON m.id = a.model_id
+       WHERE a.campaign_id = $1 GROUP BY o.path ORDER BY o.path`,
+      [campaignId],
+    )
+    return found.map((row) => {
+      const assets = toNumber(row[1])
+      const fieldCompleteness: Record<string, number> = {}
+      fields.forEach((field, index) => (fieldCompleteness[field] = assets === 0 ? 0 : toNumber(row[3 + index]) / assets))
+      return {
+        organisation: row[0] as string,
+        assets,
+        imputedAssets: toNumber(row[2]),
+        quarantinedRows: 0,
+        fieldCompleteness,
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync()
+    this.instance.closeSync()
+  }
+}
+
+function toCampaign(row: Row): Campaign {
+  return { id: toNumber(row[0]), year: toNumber(row[1]), referenceDay: toNumber(row[2]) }
+}
+
+class DuckDbImportWriter implements ImportWriter {
+  private assets: ColumnAppender | null = null
+  private nextAssetId: number
+  private readonly quarantined: QuarantinedRow[] = []
+  private readonly findings: Finding[] = []
+  private readonly datacenters: Datacenter[] = []
+  private isOpen = true
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly dictionaries: Dictionaries,
+    private readonly meta: NewImport,
+    private readonly importId: number,
+    firstAssetId: number,
+  ) {
+    this.nextAssetId = firstAssetId
+  }
+
+  async addAssets(assets: readonly Asset[]): Promise<void> {
+    if (!this.assets) this.assets = await ColumnAppender.open(this.connection, 'asset', ASSET_TYPES)
+    const dictionaries = this.dictionaries
+    for (const asset of assets) {
+      const organisationId = dictionaries.organisation(asset.organisationPath)
+      this.assets.push([
+        this.nextAssetId++,
+        this.meta.campaignId,
+        this.importId,
+        organisationId,
+        asset.sourceLine,
+        asset.site === null ? null : dictionaries.site(organisationId, asset.site),
+        dictionaries.model(asset.category, asset.manufacturer, asset.model),
+        domainOf(asset.category, asset.datacenter !== null),
+        asset.datacenter,
+        asset.serial,
+        asset.hostname,
+        asset.quantity,
+        asset.purchaseDay,
+        asset.retirementDay,
+        asset.lifetimeYears,
+        asset.annualKwh,
+        asset.utilisationRate,
+        asset.ownership,
+        asset.country,
+        asset.status,
+        asset.imputed.length === 0 ? null : asset.imputed.join(','),
+      ])
+    }
+    await this.assets.pause()
+  }
+
+  async addDatacenters(datacenters: readonly Datacenter[]): Promise<void> {
+    this.datacenters.push(...datacenters)
+  }
+
+  async addQuarantine(rowsToAdd: readonly QuarantinedRow[]): Promise<void> {
+    this.quarantined.push(...rowsToAdd)
+    for (const row of rowsToAdd) this.findings.push(...row.findings)
+  }
+
+  async addFindings(findings: readonly Finding[]): Promise<void> {
+    for (const finding of findings) if (finding.severity !== 'imputed') this.findings.push(finding)
+  }
+
+  async commit(counts: {
+    rowsRead: number
+    rowsAccepted: number
+    rowsQuarantined: number
+    rowsImputed: number
+  }): Promise<ImportRecord> {
+    this.assertOpen()
+    const { connection, meta, importId } = this
+    try {
+      this.assets?.close()
+      for (const datacenter of this.datacenters) {
+        await connection.run(
+          `INSERT INTO datacenter (campaign_id, import_id, organisation_id, line, short_name, long_name, pue, country)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            meta.campaignId,
+            importId,
+            this.dictionaries.organisation(datacenter.organisationPath),
+            datacenter.sourceLine,
+            datacenter.shortName,
+            datacenter.longName,
+            datacenter.pue,
+            datacenter.country,
+          ],
+        )
+      }
+      await appendRows(connection, 'organisation', [INTEGER, INTEGER, VARCHAR, VARCHAR, INTEGER], this.dictionaries.newOrganisations)
+      await appendRows(connection, 'site', [INTEGER, INTEGER, VARCHAR], this.dictionaries.newSites)
+      await appendRows(connection, 'model', [INTEGER, VARCHAR, VARCHAR, VARCHAR], this.dictionaries.newModels)
+      await appendRows(
+        connection,
+        'quarantine',
+        [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR],
+        this.quarantined.map((row) => [meta.campaignId, importId, row.line, JSON.stringify(row.raw), JSON.stringify(row.findings)]),
+      )
+      await appendRows(
+        connection,
+        'finding',
+        [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
+        this.findings.map((finding) => [
+          meta.campaignId,
+          importId,
+          finding.line,
+          finding.column,
+          finding.code,
+          finding.severity,
+          finding.message,
+          finding.value,
+        ]),
+      )
+      await connection.run(
+        `INSERT INTO import (${IMPORT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          importId,
+          meta.campaignId,
+          meta.fileName,
+          meta.format,
+          meta.kind,
+          meta.checksum,
+          meta.encoding,
+          meta.delimiter,
+          meta.organisationPath === null ? null : meta.organisationPath.join(PATH_SEPARATOR),
+          counts.rowsRead,
+          counts.rowsAccepted,
+          counts.rowsQuarantined,
+          counts.rowsImputed,
+        ],
+      )
+      await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [meta.campaignId])
+      await connection.run('COMMIT')
+      this.isOpen = false
+    } catch (error) {
+      await this.rollback()
+      throw error
+    }
+    return { ...meta, id: importId, ...counts }
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.isOpen) return
+    this.isOpen = false
+    try {
+      this.assets?.close()
+    } catch {
+      // The appender may already be broken; the rollback below discards its rows either way.
+    }
+    await this.connection.run('ROLLBACK')
+  }
+
+  private assertOpen(): void {
+    if (!this.isOpen) throw new Error('This import was already committed or rolled back.')
+  }
+}
+
+async function appendRows(connection: DuckDBConnection, table: string, types: Parameters<typeof ColumnAppender.open>[2], values: Row[]): Promise<void> {
+  if (values.length === 0) return
+  const appender = await ColumnAppender.open(connection, table, types)
+  for (const row of values) {
+    appender.push(row)
+    await appender.pause()
+  }
+  appender.close()
+}

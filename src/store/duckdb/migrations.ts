@@ -1,0 +1,54 @@
+/**
+ * Forward-only migrations of the DuckDB workspace. Never edit a released migration: add one.
+ * Measures are DOUBLE (see ARCHITECTURE.md: PostgreSQL REAL sums drift). Every fact table carries
+ * organisation_id so the PostgreSQL adapter can distribute by organisation.
+ * The asset table has no PRIMARY KEY on purpose: ids are allocated by the single writer process and a
+ * DuckDB ART index would slow bulk appends several-fold.
+ */
+export type Migration = { version: number; name: string; sql: string }
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'inventory',
+    sql: `
+CREATE TABLE organisation (
+  id INTEGER PRIMARY KEY, parent_id INTEGER, name VARCHAR NOT NULL, path VARCHAR NOT NULL UNIQUE, depth INTEGER NOT NULL);
+CREATE TABLE campaign (
+  id INTEGER PRIMARY KEY, year INTEGER NOT NULL UNIQUE, reference_day INTEGER NOT NULL,
+  assets_revision BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE import (
+  id INTEGER PRIMARY KEY, campaign_id INTEGER NOT NULL, file_name VARCHAR NOT NULL, format VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL, checksum VARCHAR NOT NULL, encoding VARCHAR NOT NULL, delimiter VARCHAR NOT NULL,
+  organisation_path VARCHAR, rows_read INTEGER NOT NULL, rows_accepted INTEGER NOT NULL,
+  rows_quarantined INTEGER NOT NULL, rows_imputed INTEGER NOT NULL, imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+CREATE TABLE site (id INTEGER PRIMARY KEY, organisation_id INTEGER NOT NULL, name VARCHAR NOT NULL);
+CREATE TABLE model (
+  id INTEGER PRIMARY KEY, category VARCHAR NOT NULL, manufacturer VARCHAR, model VARCHAR);
+CREATE TABLE datacenter (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  short_name VARCHAR NOT NULL, long_name VARCHAR, pue DOUBLE, country VARCHAR NOT NULL);
+CREATE TABLE asset (
+  id BIGINT NOT NULL, campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL,
+  line INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL, domain VARCHAR NOT NULL, datacenter VARCHAR,
+  serial VARCHAR, hostname VARCHAR, quantity DOUBLE NOT NULL, purchase_day INTEGER, retirement_day INTEGER,
+  lifetime_years DOUBLE, annual_kwh DOUBLE, utilisation_rate DOUBLE, ownership VARCHAR, country VARCHAR NOT NULL,
+  status VARCHAR NOT NULL, imputed VARCHAR);
+CREATE TABLE quarantine (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, line INTEGER NOT NULL, raw VARCHAR NOT NULL,
+  reasons VARCHAR NOT NULL);
+CREATE TABLE finding (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, line INTEGER NOT NULL, column_name VARCHAR,
+  code VARCHAR NOT NULL, severity VARCHAR NOT NULL, message VARCHAR NOT NULL, value VARCHAR);
+CREATE TABLE computation (
+  campaign_id INTEGER PRIMARY KEY, referential VARCHAR NOT NULL, revision BIGINT NOT NULL,
+  computed_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+CREATE TABLE asset_result (
+  campaign_id INTEGER NOT NULL, asset_id BIGINT NOT NULL, lifetime_years DOUBLE NOT NULL, annual_kwh DOUBLE NOT NULL,
+  reference_item VARCHAR NOT NULL, matched_by VARCHAR NOT NULL);
+CREATE TABLE asset_impact (
+  campaign_id INTEGER NOT NULL, asset_id BIGINT NOT NULL, criterion VARCHAR NOT NULL,
+  manufacturing DOUBLE NOT NULL, distribution DOUBLE NOT NULL, use DOUBLE NOT NULL, end_of_life DOUBLE NOT NULL);
+`,
+  },
+]
