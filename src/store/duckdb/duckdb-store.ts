@@ -1,4 +1,4 @@
-import { BIGINT, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api'
+import { DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api'
 import type { Asset, Datacenter, DayNumber } from '../../core/inventory/asset.js'
 import { domainOf, PHASE_IDS, type CategoryId, type PhaseId } from '../../core/inventory/categories.js'
 import type { Finding } from '../../core/quality/finding.js'
@@ -123,7 +123,7 @@ class Dictionaries {
 }
 
 const ASSET_TYPES = [
-  BIGINT, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, INTEGER,
+  INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, INTEGER,
   INTEGER, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARCHAR,
 ]
 
@@ -192,7 +192,7 @@ export class DuckDbStore implements WorkspaceStore {
     try {
       const dictionaries = await Dictionaries.load(connection)
       const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
-      const [[firstAssetId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM asset')) as [[bigint]]
+      const [[firstAssetId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM asset')) as [[number]]
       return new DuckDbImportWriter(connection, dictionaries, meta, toNumber(importId), toNumber(firstAssetId))
     } catch (error) {
       await connection.run('ROLLBACK')
@@ -274,9 +274,9 @@ export class DuckDbStore implements WorkspaceStore {
     await connection.run('BEGIN TRANSACTION')
     await connection.run('DELETE FROM asset_result WHERE campaign_id = $1', [campaignId])
     await connection.run('DELETE FROM asset_impact WHERE campaign_id = $1', [campaignId])
-    const results = await ColumnAppender.open(connection, 'asset_result', [INTEGER, BIGINT, DOUBLE, DOUBLE, VARCHAR, VARCHAR])
+    const results = await ColumnAppender.open(connection, 'asset_result', [INTEGER, INTEGER, DOUBLE, DOUBLE, VARCHAR, VARCHAR])
     const impacts = await ColumnAppender.open(connection, 'asset_impact', [
-      INTEGER, BIGINT, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE,
+      INTEGER, INTEGER, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE,
     ])
     const finish = async (isCommit: boolean): Promise<void> => {
       try {
@@ -397,7 +397,6 @@ export class DuckDbStore implements WorkspaceStore {
   }
 
   async getAsset(campaignId: number, key: string): Promise<StoredAsset | null> {
-    const isNumeric = /^\d+$/.test(key)
     const found = await rows(
       this.connection,
       `SELECT a.id::INTEGER, a.campaign_id, a.import_id, a.line, o.path, s.name, a.datacenter, m.category, m.manufacturer,
@@ -405,9 +404,9 @@ export class DuckDbStore implements WorkspaceStore {
               a.utilisation_rate, a.ownership, a.country, a.status, a.imputed, i.file_name, a.domain
        FROM asset a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
        JOIN model m ON m.id = a.model_id JOIN import i ON i.id = a.import_id
-       WHERE a.campaign_id = $1 AND (${isNumeric ? 'a.id = $2::BIGINT OR ' : ''}a.serial = $3 OR a.hostname = $3)
+       WHERE a.campaign_id = $1 AND (a.id = TRY_CAST($2 AS INTEGER) OR a.serial = $2 OR a.hostname = $2)
        ORDER BY a.id LIMIT 1`,
-      [campaignId, isNumeric ? key : '0', key],
+      [campaignId, key],
     )
     if (found.length === 0) return null
     const row = found[0]!

@@ -29,7 +29,7 @@ CREATE TABLE datacenter (
   campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
   short_name VARCHAR NOT NULL, long_name VARCHAR, pue DOUBLE, country VARCHAR NOT NULL);
 CREATE TABLE asset (
-  id BIGINT NOT NULL, campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL,
+  id INTEGER NOT NULL, campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL,
   line INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL, domain VARCHAR NOT NULL, datacenter VARCHAR,
   serial VARCHAR, hostname VARCHAR, quantity DOUBLE NOT NULL, purchase_day INTEGER, retirement_day INTEGER,
   lifetime_years DOUBLE, annual_kwh DOUBLE, utilisation_rate DOUBLE, ownership VARCHAR, country VARCHAR NOT NULL,
@@ -44,10 +44,10 @@ CREATE TABLE computation (
   campaign_id INTEGER PRIMARY KEY, referential VARCHAR NOT NULL, revision BIGINT NOT NULL,
   computed_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
 CREATE TABLE asset_result (
-  campaign_id INTEGER NOT NULL, asset_id BIGINT NOT NULL, lifetime_years DOUBLE NOT NULL, annual_kwh DOUBLE NOT NULL,
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, lifetime_years DOUBLE NOT NULL, annual_kwh DOUBLE NOT NULL,
   reference_item VARCHAR NOT NULL, matched_by VARCHAR NOT NULL);
 CREATE TABLE asset_impact (
-  campaign_id INTEGER NOT NULL, asset_id BIGINT NOT NULL, criterion VARCHAR NOT NULL,
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, criterion VARCHAR NOT NULL,
   manufacturing DOUBLE NOT NULL, distribution DOUBLE NOT NULL, use DOUBLE NOT NULL, end_of_life DOUBLE NOT NULL);
 `,
   },
