@@ -1,0 +1,78 @@
+/**
+ * Benchmark: import a large inventory file into a fresh workspace, compute the footprint and query it.
+ *   npm run build && node dist/bench/generate-glpi-file.js /tmp/glpi-1m.csv --rows 1000000 --faulty 0.05
+ *   node dist/bench/import-and-footprint.js /tmp/glpi-1m.csv
+ * Prints one JSON document: rows/s of the import, compute time, footprint query time, peak RSS (MiB).
+ * Targets (issue "backbone"): import ≥ 200,000 rows/s end to end, peak memory < 1.5 GB; footprint of
+ * 1,000,000 assets < 1 s.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { endOfYearDay } from '../src/app/campaigns.js'
+import { computeCampaignFootprint } from '../src/app/compute-campaign-footprint.js'
+import { getFootprint } from '../src/app/get-footprint.js'
+import { importInventory } from '../src/app/import-inventory.js'
+import { openWorkspace } from '../src/main.js'
+
+const silent = { start() {}, advance() {}, stop() {} }
+
+async function main(): Promise<void> {
+  const file = process.argv[2]
+  if (!file) throw new Error('usage: node dist/bench/import-and-footprint.js FILE [--keep]')
+  const directory = await mkdtemp(join(tmpdir(), 'empreinte-bench-'))
+  const workspace = await openWorkspace(directory, { create: true, progress: silent })
+  const deps = workspace.deps
+  try {
+    const campaign = await deps.store.ensureCampaign(2025, endOfYearDay(2025))
+    let started = performance.now()
+    const record = await importInventory(deps, {
+      file,
+      format: 'auto',
+      campaign,
+      organisationPath: null,
+      categoryHint: null,
+      defaultCountry: 'FR',
+    })
+    const importSeconds = (performance.now() - started) / 1000
+    started = performance.now()
+    const computed = await computeCampaignFootprint(deps, { campaign, force: true })
+    const computeSeconds = (performance.now() - started) / 1000
+    started = performance.now()
+    const report = await getFootprint(deps, { campaignYear: 2025, by: ['organisation', 'category'], organisation: null })
+    const querySeconds = (performance.now() - started) / 1000
+    started = performance.now()
+    await getFootprint(deps, { campaignYear: 2025, by: ['domain', 'phase'], organisation: null })
+    const query2Seconds = (performance.now() - started) / 1000
+    console.log(
+      JSON.stringify(
+        {
+          file,
+          rowsRead: record.rowsRead,
+          rowsAccepted: record.rowsAccepted,
+          rowsQuarantined: record.rowsQuarantined,
+          importSeconds: round(importSeconds),
+          importRowsPerSecond: Math.round(record.rowsRead / importSeconds),
+          computeAssets: computed.assets,
+          computeSeconds: round(computeSeconds),
+          footprintQuerySeconds: { byOrganisationCategory: round(querySeconds), byDomainPhase: round(query2Seconds) },
+          computePlusQuerySeconds: round(computeSeconds + querySeconds),
+          totalClimateTonnes: round(report.total.climateKgCo2e / 1000),
+          breakdownRows: report.breakdown.length,
+          peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        },
+        null,
+        2,
+      ),
+    )
+  } finally {
+    await workspace.close()
+    if (!process.argv.includes('--keep')) await rm(directory, { recursive: true, force: true })
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+await main()
