@@ -21,6 +21,7 @@ const carriageReturn = 13
 const quote = 34
 
 /** C0 controls other than tab, line feed, vertical tab, form feed and carriage return, plus U+FFFD. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const binaryCharacter = /[\x00-\x08\x0e-\x1f\ufffd]/g
 
 type RecordOutcome = 'complete' | 'incomplete' | 'restart'
@@ -70,6 +71,7 @@ export class DelimitedParser {
     this.pending = ''
   }
 
+  // One long method on purpose: the per-line fast path keeps its search positions in locals.
   private scan(text: string, isFinal: boolean, rows: DelimitedRow[]): void {
     this.text = text
     this.textLength = text.length
@@ -87,6 +89,14 @@ export class DelimitedParser {
       position = lineBreak
     }
     const length = this.textLength
+    const delimiter = this.delimiter
+    const delimiterLength = delimiter.length
+    const fastLineChars = Math.min(this.limits.maxFieldChars, this.limits.maxRecordChars)
+    // Local copies of the search caches for the fast path; synced with the fields around `parseRecord`.
+    let nextLineFeed = -1
+    let nextCarriageReturn = -1
+    let nextDelimiter = -1
+    let nextQuote = -1
     while (position < length) {
       const code = text.charCodeAt(position)
       if (code === lineFeed || code === carriageReturn) {
@@ -96,17 +106,74 @@ export class DelimitedParser {
         position = after
         continue
       }
+      // Fast path: a whole line without quotes is split on delimiters with indexOf.
+      if (nextLineFeed < position) {
+        const found = text.indexOf('\n', position)
+        nextLineFeed = found < 0 ? length : found
+      }
+      if (nextCarriageReturn < position) {
+        const found = text.indexOf('\r', position)
+        nextCarriageReturn = found < 0 ? length : found
+      }
+      const lineBreak = nextLineFeed < nextCarriageReturn ? nextLineFeed : nextCarriageReturn
+      if (nextQuote < position) {
+        const found = text.indexOf('"', position)
+        nextQuote = found < 0 ? length : found
+      }
+      if (
+        nextQuote >= lineBreak &&
+        (lineBreak < length || isFinal) &&
+        lineBreak - position <= fastLineChars &&
+        this.literalQuotes.length === 0
+      ) {
+        const values: string[] = []
+        let fieldStart = position
+        for (;;) {
+          if (nextDelimiter < fieldStart) {
+            const found = text.indexOf(delimiter, fieldStart)
+            nextDelimiter = found < 0 ? length : found
+          }
+          if (nextDelimiter >= lineBreak) {
+            values.push(text.slice(fieldStart, lineBreak))
+            break
+          }
+          values.push(text.slice(fieldStart, nextDelimiter))
+          fieldStart = nextDelimiter + delimiterLength
+        }
+        const row: DelimitedRow = { line: this.line, values }
+        if (this.binaryBefore(position, lineBreak)) {
+          row.problem = {
+            code: 'binary_content',
+            message: `Line ${this.line} contains binary or undecodable bytes`,
+          }
+        }
+        rows.push(row)
+        position = lineBreak
+        continue
+      }
+      this.nextLineFeed = nextLineFeed
+      this.nextCarriageReturn = nextCarriageReturn
+      this.nextDelimiter = nextDelimiter
       const outcome = this.parseRecord(position)
+      nextLineFeed = this.nextLineFeed
+      nextCarriageReturn = this.nextCarriageReturn
+      nextDelimiter = this.nextDelimiter
       if (outcome === 'incomplete') break
       if (outcome === 'restart') {
         this.resetSearches()
+        nextLineFeed = -1
+        nextCarriageReturn = -1
+        nextDelimiter = -1
         continue
       }
       const end = this.recordEnd
       const row: DelimitedRow = { line: this.line, values: this.recordValues }
       if (this.recordProblem) row.problem = this.recordProblem
       else if (this.binaryBefore(position, end)) {
-        row.problem = { code: 'binary_content', message: `Line ${this.line} contains binary or undecodable bytes` }
+        row.problem = {
+          code: 'binary_content',
+          message: `Line ${this.line} contains binary or undecodable bytes`,
+        }
       }
       rows.push(row)
       this.literalQuotes = []
@@ -142,7 +209,11 @@ export class DelimitedParser {
     let position = start
     for (;;) {
       if (position - start > limits.maxRecordChars) {
-        return this.tooLarge(position, lineBreaks, `Line ${this.line} is longer than ${limits.maxRecordChars} characters`)
+        return this.tooLarge(
+          position,
+          lineBreaks,
+          `Line ${this.line} is longer than ${limits.maxRecordChars} characters`,
+        )
       }
       let value: string
       if (

@@ -4,17 +4,29 @@ const highControlCharacters =
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
 
 const encodeTable = new Map<number, number>()
-for (let index = 0; index < 32; index++) encodeTable.set(highControlCharacters.charCodeAt(index), 0x80 + index)
+for (let index = 0; index < 32; index++)
+  encodeTable.set(highControlCharacters.charCodeAt(index), 0x80 + index)
 
 const questionMark = 0x3f
 
 /**
  * Decodes Windows-1252 bytes. Node 20's `TextDecoder('windows-1252')` decodes 0x80–0x9F as Latin-1 unless it
- * streams, so this maps that range itself on top of the fast Latin-1 decoding of `Buffer`.
+ * streams, so this decodes Latin-1 with `Buffer` (fast) and then replaces each 0x80–0x9F byte value present.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
-  return latin1.replace(/[\x80-\x9f]/g, (character) => highControlCharacters[character.charCodeAt(0) - 0x80])
+  let presentHighBytes = 0
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]
+    if ((byte & 0xe0) === 0x80) presentHighBytes |= 1 << (byte - 0x80)
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  for (let offset = 0; presentHighBytes !== 0; offset++, presentHighBytes >>>= 1) {
+    if ((presentHighBytes & 1) === 0) continue
+    const character = highControlCharacters[offset]
+    if (character.charCodeAt(0) !== 0x80 + offset)
+      text = text.replaceAll(String.fromCharCode(0x80 + offset), character)
+  }
+  return text
 }
 
 /** Encodes text as Windows-1252; a character that has no Windows-1252 byte becomes '?'. */
