@@ -5,7 +5,8 @@
  * See docs/methodology/default-referential.md#electricity.
  */
 
-export const OWID_EMBER_SOURCE = 'Our World in Data / Ember, carbon intensity of electricity, 2024 (CC BY 4.0)'
+export const OWID_EMBER_SOURCE =
+  'Our World in Data / Ember, carbon intensity of electricity, 2024 (CC BY 4.0)'
 
 /** Key of the electricity mix used when the country of use has no mix of its own. */
 export const WORLD_ELECTRICITY_KEY = 'WORLD'
