@@ -45,7 +45,11 @@ export async function importInventory(deps: Deps, input: ImportInventoryInput): 
   if (previous) {
     return { ...previous, file: input.file, isAlreadyImported: true, unknownColumns: [], headerLine: 0, sampleFindings: [] }
   }
-  const table = await files.readTable(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
+  let table = await files.readTable(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
+  if (table.header.length === 0 && table.problem?.code !== 'empty_file') {
+    // No known header in the first lines: read it plainly so the error can show what the file holds.
+    table = await files.readTable(input.file)
+  }
   if (table.problem?.code === 'empty_file') {
     throw new AppError('empty_file', `${fileName}: the file is empty, nothing to import.`, { file: input.file })
   }

@@ -11,6 +11,7 @@ export function formatTable(header: string[], rows: (string | number)[][]): stri
 /** A readable number: thousands separators, at most 3 significant decimals for small values. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value)
+  if (Number.isInteger(value)) return value.toLocaleString('en-US')
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 3
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 }

@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { run } from '../src/cli/run.js'
+import { loadConfig } from '../src/config.js'
+import { openWorkspace } from '../src/main.js'
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'e2e')
+
+type Captured = { code: number; stdout: string; stderr: string }
+
+async function cli(argv: string[]): Promise<Captured> {
+  let stdout = ''
+  let stderr = ''
+  const code = await run(
+    argv,
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty: false, now: () => Date.UTC(2026, 10, 28), cwd: '/' },
+    loadConfig({}),
+    openWorkspace,
+  )
+  return { code, stdout, stderr }
+}
+
+describe('empreinte CLI, end to end on fixture files', () => {
+  let workspace: string
+  beforeEach(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'empreinte-cli-'))
+  })
+  afterEach(async () => {
+    await rm(workspace, { recursive: true, force: true })
+  })
+
+  const importAll = () =>
+    cli([
+      'import',
+      join(FIXTURES, 'numecoeval-datacenters.csv'),
+      join(FIXTURES, 'numecoeval-equipements.csv'),
+      join(FIXTURES, 'glpi-parc.csv'),
+      '--campaign',
+      '2025',
+      '--workspace',
+      workspace,
+      '--json',
+    ])
+
+  it('imports ugly real-format files and quarantines exactly the bad rows, with line, column and reason', async () => {
+    const result = await importAll()
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as { imports: Record<string, unknown>[] }
+    expect(report.imports.map((entry) => [entry['format'], entry['encoding'], entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined']])).toEqual([
+      ['numecoeval-datacenter', 'utf-8', 2, 2, 0],
+      // line 5: dateAchat 2023-13-01 (month 13)
+      ['numecoeval-physical', 'utf-8', 4, 3, 1],
+      // line 6: 31/02/2021 is not a date; line 7: type "Divers" is no known category
+      ['glpi', 'windows-1252', 9, 7, 2],
+    ])
+    const quality = JSON.parse((await cli(['quality', '--workspace', workspace, '--json'])).stdout) as {
+      quarantineSample: { fileName: string; line: number; findings: { column: string; code: string; severity: string }[] }[]
+    }
+    expect(
+      quality.quarantineSample.map((row) => [
+        row.fileName,
+        row.line,
+        row.findings.filter((finding) => finding.severity === 'rejected').map((finding) => [finding.column, finding.code]),
+      ]),
+    ).toEqual([
+      ['numecoeval-equipements.csv', 5, [['dateAchat', 'invalid_date']]],
+      ['glpi-parc.csv', 6, [["Date d'achat", 'invalid_date']]],
+      ['glpi-parc.csv', 7, [['Type', 'unknown_category']]],
+    ])
+  })
+
+  it('recognises a file imported twice and adds nothing', async () => {
+    await importAll()
+    const again = JSON.parse((await importAll()).stdout) as { imports: { isAlreadyImported: boolean }[] }
+    expect(again.imports.map((entry) => entry.isAlreadyImported)).toEqual([true, true, true])
+    const footprint = JSON.parse((await cli(['footprint', '--workspace', workspace, '--json'])).stdout) as { assets: number }
+    expect(footprint.assets).toBe(10)
+  })
+
+  it('says clearly which file and line is wrong when a header is not recognised', async () => {
+    const result = await cli(['import', join(FIXTURES, 'unknown-header.csv'), '--workspace', workspace])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/unknown-header\.csv, line 1: cannot recognise the format/)
+  })
+
+  it('refuses an unknown command and a bad option with exit code 2', async () => {
+    expect((await cli(['fly', '--workspace', workspace])).code).toBe(2)
+    expect((await cli(['footprint', '--campaign', 'last', '--workspace', workspace])).code).toBe(2)
+  })
+
+  it('reports a missing file by name', async () => {
+    const result = await cli(['import', join(workspace, 'nope.csv'), '--workspace', workspace])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('nope.csv: no such file.')
+  })
+})
