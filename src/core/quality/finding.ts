@@ -16,6 +16,7 @@ export type FindingCode =
   | 'default_imputed'
   | 'unknown_datacenter'
   | 'duplicate'
+  | 'unknown_value'
 
 /** One problem found in an input row: where (line, column), what (code) and a human sentence. */
 export type Finding = {

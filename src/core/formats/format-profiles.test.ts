@@ -1,0 +1,213 @@
+// eslint-disable-next-line no-restricted-imports -- the test reads shared sample files; the code under test stays pure
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  detectFormat,
+  FORMAT_PROFILES,
+  looksLikeKnownHeader,
+  normaliseHeader,
+  planColumns,
+} from './format-profiles.js'
+
+const G4IT = '/work/shared/data/g4it-numecoeval-referential'
+
+/** First line of a shared sample file, split on ';' (BOM kept: detection must cope with it). */
+function headerOf(path: string): string[] {
+  return readFileSync(`${G4IT}/${path}`, 'utf8').split(/\r?\n/)[0].split(';')
+}
+
+const GLPI_FRENCH_LINE =
+  "Nom;Entité;Statut;Fabricant;Type;Modèle;Numéro de série;Numéro d'inventaire;Lieu;" +
+  "Informations financières et administratives - Date d'achat;Date de réforme;Utilisateur;Valeur"
+
+/** The GLPI line as a Windows-1252 file holds it, decoded the right way and the wrong way. */
+const GLPI_BYTES = Buffer.from(GLPI_FRENCH_LINE, 'latin1')
+const GLPI_CP1252_HEADER = new TextDecoder('windows-1252').decode(GLPI_BYTES).split(';')
+const GLPI_MISREAD_AS_UTF8_HEADER = new TextDecoder('utf-8').decode(GLPI_BYTES).split(';')
+
+const profile = (id: string) => {
+  const found = FORMAT_PROFILES.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`no profile ${id}`)
+  return found
+}
+
+describe('normaliseHeader', () => {
+  it.each([
+    ['Numéro de série', 'numerodeserie'],
+    ['  Lieu ', 'lieu'],
+    ['purchase_date', 'purchasedate'],
+    ['purchaseDate', 'purchasedate'],
+    ['PURCHASE DATE', 'purchasedate'],
+    ["Informations financières et administratives - Date d'achat", 'datedachat'],
+    ['Financial and administrative information - Date of purchase', 'dateofpurchase'],
+    ['Ordinateur - Nom', 'nom'],
+    ['Computer – Name', 'name'],
+    ["Système d'exploitation - Nom", 'systemedexploitationnom'],
+    ['\uFEFFnomCourtDatacenter', 'nomcourtdatacenter'],
+    ['EntitÃ©', 'entite'],
+    ['ModÃ¨le', 'modele'],
+    ['Entit\uFFFD', 'entit'],
+    ['', ''],
+  ])('keys %j as %j', (text, expected) => {
+    expect(normaliseHeader(text)).toBe(expected)
+  })
+})
+
+describe('detectFormat', () => {
+  it('decodes the Windows-1252 fixture as expected', () => {
+    expect(GLPI_CP1252_HEADER.slice(1, 2)).toEqual(['Entité'])
+    expect(GLPI_MISREAD_AS_UTF8_HEADER.slice(1, 2)).toEqual(['Entit\uFFFD'])
+  })
+
+  it.each([
+    ['a cp1252-decoded French GLPI export', GLPI_CP1252_HEADER, 'glpi'],
+    ['the same export misread as UTF-8', GLPI_MISREAD_AS_UTF8_HEADER, 'glpi'],
+    [
+      'an English GLPI export',
+      [
+        'Name',
+        'Entity',
+        'Status',
+        'Manufacturer',
+        'Type',
+        'Model',
+        'Serial number',
+        'Location',
+        'Date of purchase',
+      ],
+      'glpi',
+    ],
+    [
+      'a GLPI monitor export',
+      ['Nom', 'Entité', 'Fabricant', "Modèle d'écran", "Type d'écran", 'Numéro de série'],
+      'glpi',
+    ],
+    [
+      'the generic format',
+      ['organisation', 'category', 'model', 'quantity', 'purchaseDate', 'country'],
+      'generic',
+    ],
+    ['the generic format in snake_case', ['category', 'purchase_date', 'lifetime_years'], 'generic'],
+    ['a generic header that GLPI could also claim', ['status', 'model'], 'generic'],
+    ['NumEcoEval physical equipment (specification)', specificationPhysicalHeader(), 'numecoeval-physical'],
+    ['a header with nothing known', ['foo', 'bar', 'baz'], null],
+    ['an empty header', [], null],
+  ])('recognises %s', (_, header, expected) => {
+    expect(detectFormat(header)?.id ?? null).toBe(expected)
+  })
+
+  it.each([
+    ['samples/1-datacenter.csv', 'numecoeval-datacenter'],
+    ['samples/2-physicalEquipments.csv', 'numecoeval-physical'],
+    ['samples/3-virtualEquipments.csv', null],
+    ['samples/4-applications.csv', null],
+    ['input-templates/inv_datacenter.csv', 'numecoeval-datacenter'],
+    ['input-templates/inv_physicalEquipment.csv', 'numecoeval-physical'],
+    ['input-templates/inv_virtualEquipment.csv', null],
+    ['input-templates/inv_application.csv', null],
+    ['input-templates/ds_datacenter.csv', 'numecoeval-datacenter'],
+    ['input-templates/ds_physical_equipment_network.csv', 'numecoeval-physical'],
+    ['input-templates/ds_physical_equipment_non_cloud.csv', 'numecoeval-physical'],
+    ['input-templates/ds_physical_equipment_terminal.csv', 'numecoeval-physical'],
+    ['input-templates/ds_virtual_equipment_cloud.csv', null],
+    ['input-templates/ds_virtual_equipment_non_cloud.csv', null],
+  ])('reads the G4IT file %s as %s', (path, expected) => {
+    expect(detectFormat(headerOf(path))?.id ?? null).toBe(expected)
+  })
+})
+
+function specificationPhysicalHeader(): string[] {
+  return (
+    'nomEquipementPhysique;modele;quantite;nomCourtDatacenter;dateAchat;dateRetrait;dureeUsageInterne;' +
+    'dureeUsageAmont;dureeUsageAval;type;statut;paysDUtilisation;consoElecAnnuelle;utilisateur;nomSourceDonnee;' +
+    'nomEntite;nbCoeur;modeUtilisation;tauxUtilisation;qualite'
+  ).split(';')
+}
+
+describe('planColumns', () => {
+  it('maps every column of a French GLPI export, prefixed ones included', () => {
+    const plan = planColumns(GLPI_CP1252_HEADER, profile('glpi'))
+    expect(plan.fieldIndex).toEqual({
+      hostname: 0,
+      organisation: 1,
+      status: 2,
+      manufacturer: 3,
+      category: 4,
+      model: 5,
+      serial: 6,
+      inventoryNumber: 7,
+      site: 8,
+      purchaseDate: 9,
+      retirementDate: 10,
+      user: 11,
+      purchaseValue: 12,
+    })
+    expect(plan.unknownColumns).toEqual([])
+    expect(plan.missingRequired).toEqual([])
+    expect(plan.header).toBe(GLPI_CP1252_HEADER)
+  })
+
+  it('maps a GLPI header whose accents were lost in decoding', () => {
+    const plan = planColumns(GLPI_MISREAD_AS_UTF8_HEADER, profile('glpi'))
+    expect([plan.fieldIndex.organisation, plan.fieldIndex.model, plan.fieldIndex.serial]).toEqual([1, 5, 6])
+    expect(plan.unknownColumns).toEqual([])
+  })
+
+  it('prefers an unprefixed label, then the leftmost column, and lists the rest as unknown', () => {
+    const header = [
+      'Ordinateur - Nom',
+      'Nom',
+      "Système d'exploitation - Nom",
+      'Modèle',
+      "Modèle d'écran",
+      'Commentaires',
+      '',
+    ]
+    const plan = planColumns(header, profile('glpi'))
+    expect(plan.fieldIndex).toEqual({ hostname: 1, model: 3 })
+    expect(plan.unknownColumns).toEqual([
+      'Ordinateur - Nom',
+      "Système d'exploitation - Nom",
+      "Modèle d'écran",
+      'Commentaires',
+    ])
+  })
+
+  it('maps the NumEcoEval specification header completely', () => {
+    const plan = planColumns(specificationPhysicalHeader(), profile('numecoeval-physical'))
+    expect(plan.unknownColumns).toEqual([])
+    expect(plan.fieldIndex.lifetimeYears).toBe(6)
+    expect(plan.fieldIndex.ownership).toBe(17)
+    expect(plan.fieldIndex.utilisationRate).toBe(18)
+  })
+
+  it('ignores the empty header a trailing separator leaves', () => {
+    const plan = planColumns(headerOf('samples/1-datacenter.csv'), profile('numecoeval-datacenter'))
+    expect(plan.fieldIndex).toEqual({ shortName: 0, longName: 1, pue: 2, country: 3, organisation: 4 })
+    expect(plan.unknownColumns).toEqual([])
+  })
+
+  it('names the required columns a header lacks, by their first label', () => {
+    const plan = planColumns(['modele', 'quantite', 'statut'], profile('numecoeval-physical'))
+    expect(plan.missingRequired).toEqual(['nomEquipementPhysique', 'type'])
+    expect(
+      planColumns(['nomLongDatacenter', 'pue'], profile('numecoeval-datacenter')).missingRequired,
+    ).toEqual(['nomCourtDatacenter'])
+  })
+})
+
+describe('looksLikeKnownHeader', () => {
+  it.each([
+    [GLPI_CP1252_HEADER, true],
+    [headerOf('samples/2-physicalEquipments.csv'), true],
+    [['PC-001', 'CNAM > CPAM 75', 'En service', 'Dell', 'Portable', 'Latitude 5420', 'ABC123'], false],
+    [
+      ['physical-eq-1', 'Physical Server unknown', '1', '', '2020-07-08', '', 'Server', 'In use', 'France'],
+      false,
+    ],
+    [['Export GLPI du 12/03/2024', '', ''], false],
+    [['Ordinateurs'], false],
+  ])('says %j is a header: %s', (cells, expected) => {
+    expect(looksLikeKnownHeader(cells)).toBe(expected)
+  })
+})
