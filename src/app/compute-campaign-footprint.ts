@@ -28,7 +28,7 @@ export async function computeCampaignFootprint(
   deps.progress.start('compute footprint', 0)
   try {
     for await (const batch of store.readComputeRows(input.campaign.id, BATCH_ROWS)) {
-      for (const row of batch) writer.add(row.assetId, calculate(row.input))
+      for (const row of batch) writer.add(row, calculate(row.input))
       assets += batch.length
       await writer.flush()
       deps.progress.advance(assets)

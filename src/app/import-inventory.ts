@@ -27,6 +27,8 @@ export type ImportInventoryResult = ImportRecord & {
   unknownColumns: string[]
   headerLine: number
   sampleFindings: Finding[]
+  /** File-level conventions, e.g. a format without a quantity column counts one unit per row. */
+  assumptions: string[]
 }
 
 const BATCH_FINDINGS_SAMPLE = 20
@@ -43,7 +45,7 @@ export async function importInventory(deps: Deps, input: ImportInventoryInput): 
   const fileName = files.baseName(input.file)
   const previous = await store.findImportByChecksum(input.campaign.id, checksum)
   if (previous) {
-    return { ...previous, file: input.file, isAlreadyImported: true, unknownColumns: [], headerLine: 0, sampleFindings: [] }
+    return { ...previous, file: input.file, isAlreadyImported: true, unknownColumns: [], headerLine: 0, sampleFindings: [], assumptions: [] }
   }
   let table = await files.readTable(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
   if (table.header.length === 0 && table.problem?.code !== 'empty_file') {
@@ -116,7 +118,15 @@ export async function importInventory(deps: Deps, input: ImportInventoryInput): 
       progress.advance(counts.rowsRead)
     }
     const record = await writer.commit(counts)
-    return { ...record, file: input.file, isAlreadyImported: false, unknownColumns: plan.unknownColumns, headerLine: table.headerLine, sampleFindings }
+    return {
+      ...record,
+      file: input.file,
+      isAlreadyImported: false,
+      unknownColumns: plan.unknownColumns,
+      headerLine: table.headerLine,
+      sampleFindings,
+      assumptions: profile.kind === 'assets' ? fileAssumptions(plan.fieldIndex, input.defaultCountry) : [],
+    }
   } catch (error) {
     await writer.rollback()
     throw error
@@ -151,6 +161,14 @@ function chooseProfile(table: RawTable, format: string, fileName: string): Forma
     )
   }
   return detected
+}
+
+function fileAssumptions(fieldIndex: Partial<Record<string, number>>, defaultCountry: string): string[] {
+  const assumptions: string[] = []
+  if (fieldIndex['quantity'] === undefined) assumptions.push('no quantity column: each row counts 1 unit')
+  if (fieldIndex['country'] === undefined) assumptions.push(`no country column: every row is used in ${defaultCountry}`)
+  if (fieldIndex['status'] === undefined) assumptions.push('no status column: every row is in use')
+  return assumptions
 }
 
 const FILE_NAME_HINTS: [RegExp, CategoryId][] = [

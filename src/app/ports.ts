@@ -76,12 +76,12 @@ export type ImportWriter = {
   rollback(): Promise<void>
 }
 
-/** One asset prepared for computation: its store id and the footprint inputs. */
+/** One asset prepared for computation: its store id and the footprint inputs (stores may add their own keys). */
 export type ComputeRow = { assetId: number; input: FootprintInput }
 
-/** Receives the computed footprint of each asset, in the order the rows were read. */
+/** Receives the computed footprint of each row that `readComputeRows` produced. */
 export type ResultWriter = {
-  add(assetId: number, footprint: AssetFootprint): void
+  add(row: ComputeRow, footprint: AssetFootprint): void
   flush(): Promise<void>
   commit(): Promise<void>
   rollback(): Promise<void>

@@ -51,6 +51,7 @@ export async function importCommand(
       isAlreadyImported: record.isAlreadyImported,
       unknownColumns: record.unknownColumns,
       findings: record.sampleFindings,
+      assumptions: record.assumptions,
     })),
   }
   let text = formatTable(
@@ -66,6 +67,7 @@ export async function importCommand(
     ]),
   )
   for (const record of imports) {
+    if (record.assumptions.length > 0) text += `  ${record.fileName}: ${record.assumptions.join('; ')}\n`
     for (const finding of record.sampleFindings.slice(0, 5)) {
       text += `  ${record.fileName}, line ${finding.line}${finding.column ? `, column "${finding.column}"` : ''}: ${finding.message}\n`
     }

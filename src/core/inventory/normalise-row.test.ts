@@ -78,7 +78,7 @@ const rejected = (
 describe('createRowNormaliser on a GLPI export', () => {
   const normalise = normaliserFor('glpi', GLPI_HEADER)
 
-  it('turns a complete row into an asset, imputing only what the file cannot say', () => {
+  it('turns a complete row into an asset; columns GLPI does not have (quantity, country) are not per-row imputations', () => {
     expect(normalise(glpiRow(2, LAPTOP_CELLS))).toEqual({
       kind: 'asset',
       asset: {
@@ -100,12 +100,9 @@ describe('createRowNormaliser on a GLPI export', () => {
         ownership: null,
         country: 'FR',
         status: 'in-use',
-        imputed: ['quantity', 'country'],
+        imputed: [],
       },
-      findings: [
-        imputed(2, null, 'No quantity column: quantity set to 1'),
-        imputed(2, null, 'No country column: country set to FR'),
-      ],
+      findings: [],
     })
   })
 
@@ -236,16 +233,9 @@ describe('createRowNormaliser on a GLPI export', () => {
     const result = normalise(glpiRow(11, { ...LAPTOP_CELLS, Entité: '', Statut: '' }))
     expect(result.kind === 'asset' && result.asset.organisationPath).toEqual(['(unknown)'])
     expect(result.kind === 'asset' && result.asset.status).toBe('in-use')
-    expect(result.kind === 'asset' && result.asset.imputed).toEqual([
-      'organisation',
-      'quantity',
-      'country',
-      'status',
-    ])
+    expect(result.kind === 'asset' && result.asset.imputed).toEqual(['organisation', 'status'])
     expect(result.findings).toEqual([
       imputed(11, 'Entité', 'Entité is empty: organisation set to "(unknown)"'),
-      imputed(11, null, 'No quantity column: quantity set to 1'),
-      imputed(11, null, 'No country column: country set to FR'),
       imputed(11, 'Statut', 'Statut is empty: status set to in-use'),
     ])
   })
@@ -275,9 +265,9 @@ describe('createRowNormaliser on a GLPI export', () => {
     )
     expect(result.kind === 'asset' && [result.asset.purchaseDay, result.asset.imputed]).toEqual([
       17970,
-      ['quantity', 'purchaseDate', 'country'],
+      ['purchaseDate'],
     ])
-    expect(result.findings[1]).toEqual({
+    expect(result.findings[0]).toEqual({
       line: 14,
       column: 'Date de mise en service',
       code: 'default_imputed',

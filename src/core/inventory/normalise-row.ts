@@ -277,11 +277,14 @@ function createAssetNormaliser(
     // Quantity: a positive number, 1 when empty.
     const quantityText = cellAt(values, quantityColumn.index)
     let quantity = 1
+    // A column the format does not have is a file-level convention (one unit, default country, in use),
+    // reported once by the import; only an empty cell in a present column counts as imputed for that row.
     if (quantityText === null) {
-      imputed.push('quantity')
-      findings.push(
-        finding(line, quantityColumn.name, 'default_imputed', 'imputed', imputedMessages.quantity, null),
-      )
+      if (quantityColumn.index >= 0) imputed.push('quantity')
+      if (quantityColumn.index >= 0)
+        findings.push(
+          finding(line, quantityColumn.name, 'default_imputed', 'imputed', imputedMessages.quantity, null),
+        )
     } else {
       const parsed = readNumber(quantityColumn, quantityText)
       if (parsed !== null && parsed <= 0) {
@@ -376,10 +379,11 @@ function createAssetNormaliser(
     let country = defaultCountry
     const parsedCountry: Parsed<string> | null = countryText === null ? null : countryOf(countryText)
     if (parsedCountry === null) {
-      imputed.push('country')
-      findings.push(
-        finding(line, countryColumn.name, 'default_imputed', 'imputed', imputedMessages.country, null),
-      )
+      if (countryColumn.index >= 0) imputed.push('country')
+      if (countryColumn.index >= 0)
+        findings.push(
+          finding(line, countryColumn.name, 'default_imputed', 'imputed', imputedMessages.country, null),
+        )
     } else if (parsedCountry.ok) country = parsedCountry.value
     else {
       imputed.push('country')
@@ -390,10 +394,11 @@ function createAssetNormaliser(
     let status: AssetStatus = 'in-use'
     const parsedStatus: Parsed<AssetStatus> | null = statusText === null ? null : statusOf(statusText)
     if (parsedStatus === null) {
-      imputed.push('status')
-      findings.push(
-        finding(line, statusColumn.name, 'default_imputed', 'imputed', imputedMessages.status, null),
-      )
+      if (statusColumn.index >= 0) imputed.push('status')
+      if (statusColumn.index >= 0)
+        findings.push(
+          finding(line, statusColumn.name, 'default_imputed', 'imputed', imputedMessages.status, null),
+        )
     } else if (parsedStatus.ok) status = parsedStatus.value
     else {
       imputed.push('status')

@@ -1,6 +1,6 @@
-import { DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api'
+import { DOUBLE, INTEGER, SMALLINT, VARCHAR, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api'
 import type { Asset, Datacenter, DayNumber } from '../../core/inventory/asset.js'
-import { domainOf, PHASE_IDS, type CategoryId, type PhaseId } from '../../core/inventory/categories.js'
+import { domainOf, PHASE_IDS, type CategoryId } from '../../core/inventory/categories.js'
 import type { Finding } from '../../core/quality/finding.js'
 import type { CriterionId } from '../../core/referential/referential.js'
 import type {
@@ -21,6 +21,7 @@ import type {
   WorkspaceStore,
 } from '../../app/ports.js'
 import { ColumnAppender } from './column-appender.js'
+import { domainCode, domainOfCode, imputedFields, imputedMask, ownershipCode, OWNERSHIP_CODES, statusCode, STATUS_CODES } from './codes.js'
 import { openDatabase } from './open-database.js'
 
 const PATH_SEPARATOR = ' > '
@@ -63,12 +64,15 @@ class Dictionaries {
   organisations = new Map<string, number>()
   sites = new Map<string, number>()
   models = new Map<string, number>()
+  countries = new Map<string, number>()
+  newCountries: Row[] = []
   newOrganisations: Row[] = []
   newSites: Row[] = []
   newModels: Row[] = []
   private nextOrganisation = 1
   private nextSite = 1
   private nextModel = 1
+  private nextCountry = 1
 
   static async load(connection: DuckDBConnection): Promise<Dictionaries> {
     const dictionaries = new Dictionaries()
@@ -87,7 +91,20 @@ class Dictionaries {
       dictionaries.models.set(`${category}${KEY_SEPARATOR}${manufacturer ?? ''}${KEY_SEPARATOR}${model ?? ''}`, toNumber(id))
       dictionaries.nextModel = Math.max(dictionaries.nextModel, toNumber(id) + 1)
     }
+    for (const [id, code] of await rows(connection, 'SELECT id, code FROM country')) {
+      dictionaries.countries.set(code as string, toNumber(id))
+      dictionaries.nextCountry = Math.max(dictionaries.nextCountry, toNumber(id) + 1)
+    }
     return dictionaries
+  }
+
+  country(code: string): number {
+    const known = this.countries.get(code)
+    if (known !== undefined) return known
+    const id = this.nextCountry++
+    this.countries.set(code, id)
+    this.newCountries.push([id, code])
+    return id
   }
 
   organisation(path: readonly string[]): number {
@@ -123,16 +140,12 @@ class Dictionaries {
 }
 
 const ASSET_TYPES = [
-  INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, INTEGER,
-  INTEGER, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARCHAR,
+  INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, VARCHAR, VARCHAR, VARCHAR, DOUBLE, INTEGER,
+  INTEGER, DOUBLE, DOUBLE, DOUBLE, SMALLINT, INTEGER, SMALLINT, INTEGER,
 ]
 
-const PHASE_COLUMN: Record<PhaseId, string> = {
-  manufacturing: 'manufacturing',
-  distribution: 'distribution',
-  use: 'use',
-  'end-of-life': 'end_of_life',
-}
+/** A compute row with the grouping keys the store repeats in the results. */
+type DuckComputeRow = ComputeRow & { organisationId: number; siteId: number | null; modelId: number; domain: number }
 
 /** The embedded workspace store: one DuckDB file per workspace. */
 export class DuckDbStore implements WorkspaceStore {
@@ -224,25 +237,32 @@ export class DuckDbStore implements WorkspaceStore {
         model: model as string | null,
       })
     }
+    const countries = new Map<number, string>()
+    for (const [id, code] of await rows(this.connection, 'SELECT id, code FROM country')) countries.set(toNumber(id), code as string)
+    // Numbers only: DuckDB hands numeric vectors to JavaScript several times faster than text.
+    // datacenter_pue: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
     const result = await this.connection.stream(
-      `SELECT a.id::INTEGER, a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
-              a.utilisation_rate, a.ownership, a.country, a.datacenter IS NOT NULL, d.pue
+      `SELECT a.id, a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
+              a.utilisation_rate, a.ownership, a.country_id,
+              CASE WHEN a.datacenter IS NULL THEN -1 ELSE COALESCE(d.pue, 0) END,
+              a.organisation_id, a.site_id, a.domain
        FROM asset a
        LEFT JOIN (SELECT short_name, MAX(pue) AS pue FROM datacenter WHERE campaign_id = $1 GROUP BY short_name) d
          ON d.short_name = a.datacenter
-       WHERE a.campaign_id = $1
-       ORDER BY a.id`,
+       WHERE a.campaign_id = $1`,
       [campaignId],
     )
-    let batch: ComputeRow[] = []
+    let batch: DuckComputeRow[] = []
     for (;;) {
       const chunk = await result.fetchChunk()
       if (!chunk || chunk.rowCount === 0) break
-      const columns = chunk.getColumns() as unknown[][]
-      const [ids, modelIds, quantities, purchases, retirements, lifetimes, kwhs, rates, ownerships, countries, hosted, pues] =
-        columns as [number[], number[], number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (string | null)[], string[], boolean[], (number | null)[]]
+      const [ids, modelIds, quantities, purchases, retirements, lifetimes, kwhs, rates, ownerships, countryIds, pues, organisations, sites, domains] =
+        chunk.getColumns() as (number | null)[][] as [number[], number[], number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], number[], number[], number[], (number | null)[], number[]]
       for (let index = 0; index < chunk.rowCount; index++) {
-        const model = models.get(modelIds[index]!)!
+        const modelId = modelIds[index]!
+        const model = models.get(modelId)!
+        const ownership = ownerships[index]!
+        const pue = pues[index]!
         batch.push({
           assetId: ids[index]!,
           input: {
@@ -255,10 +275,14 @@ export class DuckDbStore implements WorkspaceStore {
             lifetimeYears: lifetimes[index]!,
             annualKwh: kwhs[index]!,
             utilisationRate: rates[index]!,
-            ownership: ownerships[index] as 'company' | 'personal' | null,
-            country: countries[index]!,
-            datacenterPue: hosted[index] ? (pues[index] ?? null) : undefined,
+            ownership: ownership === null ? null : OWNERSHIP_CODES[ownership]!,
+            country: countries.get(countryIds[index]!)!,
+            datacenterPue: pue < 0 ? undefined : pue === 0 ? null : pue,
           },
+          organisationId: organisations[index]!,
+          siteId: sites[index]!,
+          modelId,
+          domain: domains[index]!,
         })
         if (batch.length >= batchSize) {
           yield batch
@@ -272,17 +296,37 @@ export class DuckDbStore implements WorkspaceStore {
   async beginResults(campaignId: number, referential: string): Promise<ResultWriter> {
     const connection = await this.instance.connect()
     await connection.run('BEGIN TRANSACTION')
-    await connection.run('DELETE FROM asset_result WHERE campaign_id = $1', [campaignId])
-    await connection.run('DELETE FROM asset_impact WHERE campaign_id = $1', [campaignId])
-    const results = await ColumnAppender.open(connection, 'asset_result', [INTEGER, INTEGER, DOUBLE, DOUBLE, VARCHAR, VARCHAR])
-    const impacts = await ColumnAppender.open(connection, 'asset_impact', [
-      INTEGER, INTEGER, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE,
-    ])
+    for (const table of ['result_group', 'result_impact', 'model_result']) {
+      await connection.run(`DELETE FROM ${table} WHERE campaign_id = $1`, [campaignId])
+    }
+    const criteria = new Map<string, number>()
+    for (const [id, code] of await rows(connection, 'SELECT id, code FROM criterion')) criteria.set(code as string, toNumber(id))
+    const newCriteria: Row[] = []
+    const criterionId = (code: string): number => {
+      let id = criteria.get(code)
+      if (id === undefined) {
+        id = criteria.size + 1
+        criteria.set(code, id)
+        newCriteria.push([id, code])
+      }
+      return id
+    }
+    const modelResults = new Map<number, Row>()
+    type Group = { keys: Row; assets: number; quantity: number; annualKwh: number; lifetimeYears: number; impacts: Map<number, number[]> }
+    const groups = new Map<string, Group>()
     const finish = async (isCommit: boolean): Promise<void> => {
       try {
-        results.close()
-        impacts.close()
         if (isCommit) {
+          const groupRows: Row[] = []
+          const impactRows: Row[] = []
+          for (const group of groups.values()) {
+            groupRows.push([campaignId, ...group.keys, group.assets, group.quantity, group.annualKwh, group.lifetimeYears])
+            for (const [criterion, values] of group.impacts) impactRows.push([campaignId, ...group.keys, criterion, ...values])
+          }
+          await appendRows(connection, 'result_group', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE], groupRows)
+          await appendRows(connection, 'result_impact', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE, DOUBLE], impactRows)
+          await appendRows(connection, 'criterion', [INTEGER, VARCHAR], newCriteria)
+          await appendRows(connection, 'model_result', [INTEGER, INTEGER, VARCHAR, VARCHAR], [...modelResults.values()])
           await connection.run('DELETE FROM computation WHERE campaign_id = $1', [campaignId])
           await connection.run(
             'INSERT INTO computation (campaign_id, referential, revision) SELECT id, $2, assets_revision FROM campaign WHERE id = $1',
@@ -300,16 +344,37 @@ export class DuckDbStore implements WorkspaceStore {
       }
     }
     return {
-      add(assetId, footprint) {
-        results.push([campaignId, assetId, footprint.lifetimeYears, footprint.annualKwh, footprint.referenceItemId, footprint.matchedBy])
+      add(computeRow, footprint) {
+        const row = computeRow as DuckComputeRow
+        const key = `${row.organisationId}|${row.siteId}|${row.modelId}|${row.domain}`
+        let group = groups.get(key)
+        if (!group) {
+          group = { keys: [row.organisationId, row.siteId, row.modelId, row.domain], assets: 0, quantity: 0, annualKwh: 0, lifetimeYears: 0, impacts: new Map() }
+          groups.set(key, group)
+        }
+        group.assets++
+        group.quantity += row.input.quantity
+        group.annualKwh += footprint.annualKwh
+        group.lifetimeYears += footprint.lifetimeYears
+        if (!modelResults.has(row.modelId)) {
+          modelResults.set(row.modelId, [campaignId, row.modelId, footprint.referenceItemId, footprint.matchedBy])
+        }
         for (const criterion in footprint.impacts) {
           const values = footprint.impacts[criterion as CriterionId]!
-          impacts.push([campaignId, assetId, criterion, values.manufacturing, values.distribution, values.use, values['end-of-life']])
+          const id = criterionId(criterion)
+          let sums = group.impacts.get(id)
+          if (!sums) {
+            sums = [0, 0, 0, 0]
+            group.impacts.set(id, sums)
+          }
+          sums[0] += values.manufacturing
+          sums[1] += values.distribution
+          sums[2] += values.use
+          sums[3] += values['end-of-life']
         }
       },
       async flush() {
-        await results.pause()
-        await impacts.pause()
+        await new Promise((resolve) => setImmediate(resolve))
       },
       commit: () => finish(true),
       rollback: () => finish(false),
@@ -321,74 +386,82 @@ export class DuckDbStore implements WorkspaceStore {
     by: readonly BreakdownDimension[],
     filter: { organisationPath?: string[] } = {},
   ): Promise<FootprintSummary> {
-    const expressions: Record<BreakdownDimension, string> = {
+    const dimensions = by.filter((dimension, index) => by.indexOf(dimension) === index)
+    const groupDimensions = dimensions.filter((dimension) => dimension !== 'phase' && dimension !== 'criterion')
+    // Aggregate the results on their integer keys first, then name the few groups left.
+    const keyColumn: Record<string, string> = { organisation: 'organisation_id', site: 'site_id', category: 'model_id', domain: 'domain' }
+    const innerKeys = [...new Set(groupDimensions.map((dimension) => keyColumn[dimension]!))]
+    if (groupDimensions.includes('site') && !innerKeys.includes('organisation_id')) innerKeys.push('organisation_id')
+    const label: Record<string, string> = {
       organisation: 'o.path',
       site: "COALESCE(s.name, '(no site)')",
-      domain: 'a.domain',
       category: 'm.category',
-      phase: 'p.phase',
-      criterion: 'i.criterion',
+      domain: 'g.domain',
     }
-    const dimensions = by.filter((dimension, index) => by.indexOf(dimension) === index)
-    const where = ['a.campaign_id = $1']
+    const labels = groupDimensions.map((dimension) => label[dimension]!)
     const parameters: unknown[] = [campaignId]
+    let where = 'campaign_id = $1'
     if (filter.organisationPath && filter.organisationPath.length > 0) {
       const path = filter.organisationPath.join(PATH_SEPARATOR)
       parameters.push(path, `${path}${PATH_SEPARATOR}%`)
-      where.push('(o.path = $2 OR o.path LIKE $3)')
+      where += ' AND organisation_id IN (SELECT id FROM organisation WHERE path = $2 OR path LIKE $3)'
     }
-    const joins = `JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
-                   JOIN model m ON m.id = a.model_id`
-    const phases = PHASE_IDS.map((phase) => `('${phase}')`).join(', ')
-    const phaseValue = `CASE p.phase ${PHASE_IDS.map((phase) => `WHEN '${phase}' THEN i.${PHASE_COLUMN[phase]}`).join(' ')} END`
-    const keyList = dimensions.map((dimension) => expressions[dimension])
-    const impactSql = `SELECT ${[...keyList, 'i.criterion', `SUM(${phaseValue})`].join(', ')}
-       FROM asset_impact i JOIN asset a ON a.id = i.asset_id AND a.campaign_id = i.campaign_id ${joins}
-       CROSS JOIN (VALUES ${phases}) AS p(phase)
-       WHERE i.campaign_id = $1 AND ${where.join(' AND ')}
-       GROUP BY ${[...keyList, 'i.criterion'].join(', ')}`
-    const countDimensions = dimensions.filter((dimension) => dimension !== 'phase' && dimension !== 'criterion')
-    const countKeys = countDimensions.map((dimension) => expressions[dimension])
-    const countSql = `SELECT ${[...countKeys, 'SUM(a.quantity)', 'COUNT(*)', 'SUM(r.annual_kwh)'].join(', ')}
-       FROM asset a ${joins} LEFT JOIN asset_result r ON r.asset_id = a.id AND r.campaign_id = a.campaign_id
-       WHERE ${where.join(' AND ')}
-       ${countKeys.length > 0 ? `GROUP BY ${countKeys.join(', ')}` : ''}`
+    const joins = `${innerKeys.includes('organisation_id') ? 'LEFT JOIN organisation o ON o.id = g.organisation_id' : ''}
+                   ${innerKeys.includes('site_id') ? 'LEFT JOIN site s ON s.id = g.site_id' : ''}
+                   ${innerKeys.includes('model_id') ? 'LEFT JOIN model m ON m.id = g.model_id' : ''}`
+    const groupBy = (keys: string[]): string => (keys.length > 0 ? `GROUP BY ${keys.join(', ')}` : '')
+    const impactKeys = [...innerKeys, 'criterion_id']
+    const impactSql = `SELECT ${[...labels, 'c.code', 'SUM(g.m)', 'SUM(g.d)', 'SUM(g.u)', 'SUM(g.e)'].join(', ')}
+       FROM (SELECT ${impactKeys.join(', ')}, SUM(manufacturing) AS m, SUM(distribution) AS d, SUM(use) AS u,
+                    SUM(end_of_life) AS e
+             FROM result_impact WHERE ${where} ${groupBy(impactKeys)}) g
+       JOIN criterion c ON c.id = g.criterion_id ${joins}
+       ${groupBy([...labels, 'c.code'])}`
+    const countSql = `SELECT ${[...labels, 'SUM(g.q)', 'SUM(g.n)', 'SUM(g.k)'].join(', ')}
+       FROM (SELECT ${[...innerKeys, 'SUM(quantity) AS q', 'SUM(assets) AS n', 'SUM(annual_kwh) AS k'].join(', ')}
+             FROM result_group WHERE ${where} ${groupBy(innerKeys)}) g ${joins}
+       ${groupBy(labels)}`
     const [impactRows, countRows] = await Promise.all([
       rows(this.connection, impactSql, parameters),
       rows(this.connection, countSql, parameters),
     ])
-    const counts = new Map<string, { quantity: number; assets: number; annualKwh: number }>()
+    const decode = (dimension: BreakdownDimension, value: unknown): string =>
+      dimension === 'domain' ? domainOfCode(toNumber(value)) : String(value)
+    const counts = new Map<string, { quantity: number; assets: number }>()
     let totalQuantity = 0
     let totalAssets = 0
     let totalKwh = 0
     for (const row of countRows) {
-      const key = row.slice(0, countKeys.length).join(KEY_SEPARATOR)
-      const quantity = toNumber(row[countKeys.length] ?? 0) || 0
-      const assets = toNumber(row[countKeys.length + 1] ?? 0) || 0
-      const annualKwh = toNumber(row[countKeys.length + 2] ?? 0) || 0
-      counts.set(key, { quantity, assets, annualKwh })
+      const key = groupDimensions.map((dimension, index) => decode(dimension, row[index])).join(KEY_SEPARATOR)
+      const quantity = toNumber(row[labels.length] ?? 0) || 0
+      const assets = toNumber(row[labels.length + 1] ?? 0) || 0
+      counts.set(key, { quantity, assets })
       totalQuantity += quantity
       totalAssets += assets
-      totalKwh += annualKwh
+      totalKwh += toNumber(row[labels.length + 2] ?? 0) || 0
     }
     const breakdown = new Map<string, BreakdownRow>()
     const totals: Partial<Record<CriterionId, number>> = {}
     for (const row of impactRows) {
-      const keyValues = row.slice(0, dimensions.length) as string[]
-      const criterion = row[dimensions.length] as CriterionId
-      const value = toNumber(row[dimensions.length + 1])
-      totals[criterion] = (totals[criterion] ?? 0) + value
-      const key = keyValues.join(KEY_SEPARATOR)
-      let entry = breakdown.get(key)
-      if (!entry) {
+      const groupValues = groupDimensions.map((dimension, index) => decode(dimension, row[index]))
+      const criterion = row[labels.length] as CriterionId
+      const phaseValues = [1, 2, 3, 4].map((offset) => toNumber(row[labels.length + offset]) || 0)
+      const count = counts.get(groupValues.join(KEY_SEPARATOR)) ?? { quantity: 0, assets: 0 }
+      PHASE_IDS.forEach((phase, phaseIndex) => {
+        const value = phaseValues[phaseIndex]!
+        totals[criterion] = (totals[criterion] ?? 0) + value
         const keys: BreakdownRow['keys'] = {}
-        dimensions.forEach((dimension, index) => (keys[dimension] = keyValues[index]))
-        const countKey = countDimensions.map((dimension) => keys[dimension]).join(KEY_SEPARATOR)
-        const count = counts.get(countKey) ?? { quantity: 0, assets: 0 }
-        entry = { keys, quantity: count.quantity, assets: count.assets, values: {} }
-        breakdown.set(key, entry)
-      }
-      entry.values[criterion] = (entry.values[criterion] ?? 0) + value
+        groupDimensions.forEach((dimension, index) => (keys[dimension] = groupValues[index]))
+        if (dimensions.includes('phase')) keys.phase = phase
+        if (dimensions.includes('criterion')) keys.criterion = criterion
+        const key = dimensions.map((dimension) => keys[dimension]).join(KEY_SEPARATOR)
+        let entry = breakdown.get(key)
+        if (!entry) {
+          entry = { keys, quantity: count.quantity, assets: count.assets, values: {} }
+          breakdown.set(key, entry)
+        }
+        entry.values[criterion] = (entry.values[criterion] ?? 0) + value
+      })
     }
     const sorted = [...breakdown.values()].sort(
       (left, right) => (right.values['climate-change'] ?? 0) - (left.values['climate-change'] ?? 0),
@@ -401,9 +474,9 @@ export class DuckDbStore implements WorkspaceStore {
       this.connection,
       `SELECT a.id::INTEGER, a.campaign_id, a.import_id, a.line, o.path, s.name, a.datacenter, m.category, m.manufacturer,
               m.model, a.serial, a.hostname, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
-              a.utilisation_rate, a.ownership, a.country, a.status, a.imputed, i.file_name, a.domain
+              a.utilisation_rate, a.ownership, k.code, a.status, a.imputed, i.file_name, a.domain
        FROM asset a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
-       JOIN model m ON m.id = a.model_id JOIN import i ON i.id = a.import_id
+       JOIN model m ON m.id = a.model_id JOIN import i ON i.id = a.import_id JOIN country k ON k.id = a.country_id
        WHERE a.campaign_id = $1 AND (a.id = TRY_CAST($2 AS INTEGER) OR a.serial = $2 OR a.hostname = $2)
        ORDER BY a.id LIMIT 1`,
       [campaignId, key],
@@ -429,12 +502,12 @@ export class DuckDbStore implements WorkspaceStore {
       lifetimeYears: row[15] as number | null,
       annualKwh: row[16] as number | null,
       utilisationRate: row[17] as number | null,
-      ownership: row[18] as Asset['ownership'],
+      ownership: row[18] === null ? null : OWNERSHIP_CODES[toNumber(row[18])]!,
       country: row[19] as string,
-      status: row[20] as Asset['status'],
-      imputed: row[21] ? ((row[21] as string).split(',') as Asset['imputed']) : [],
+      status: STATUS_CODES[toNumber(row[20])]!,
+      imputed: imputedFields(toNumber(row[21])),
       fileName: row[22] as string,
-      domain: row[23] as StoredAsset['domain'],
+      domain: domainOfCode(toNumber(row[23])),
     }
   }
 
@@ -497,7 +570,7 @@ export class DuckDbStore implements WorkspaceStore {
     const fields = ['site', 'serial', 'hostname', 'purchase_day', 'manufacturer', 'model'] as const
     const found = await rows(
       this.connection,
-      `SELECT o.path, COUNT(*), COUNT(*) FILTER (WHERE a.imputed IS NOT NULL AND a.imputed <> ''),
+      `SELECT o.path, COUNT(*), COUNT(*) FILTER (WHERE a.imputed <> 0),
               COUNT(a.site_id), COUNT(a.serial), COUNT(a.hostname), COUNT(a.purchase_day), COUNT(m.manufacturer), COUNT(m.model)
        FROM asset a JOIN organisation o ON o.id = a.organisation_id JOIN model m ON m.id = a.model_id
        WHERE a.campaign_id = $1 GROUP BY o.path ORDER BY o.path`,
@@ -558,7 +631,7 @@ class DuckDbImportWriter implements ImportWriter {
         asset.sourceLine,
         asset.site === null ? null : dictionaries.site(organisationId, asset.site),
         dictionaries.model(asset.category, asset.manufacturer, asset.model),
-        domainOf(asset.category, asset.datacenter !== null),
+        domainCode(domainOf(asset.category, asset.datacenter !== null)),
         asset.datacenter,
         asset.serial,
         asset.hostname,
@@ -568,10 +641,10 @@ class DuckDbImportWriter implements ImportWriter {
         asset.lifetimeYears,
         asset.annualKwh,
         asset.utilisationRate,
-        asset.ownership,
-        asset.country,
-        asset.status,
-        asset.imputed.length === 0 ? null : asset.imputed.join(','),
+        ownershipCode(asset.ownership),
+        dictionaries.country(asset.country),
+        statusCode(asset.status),
+        imputedMask(asset.imputed),
       ])
     }
     await this.assets.pause()
@@ -616,6 +689,7 @@ class DuckDbImportWriter implements ImportWriter {
           ],
         )
       }
+      await appendRows(connection, 'country', [INTEGER, VARCHAR], this.dictionaries.newCountries)
       await appendRows(connection, 'organisation', [INTEGER, INTEGER, VARCHAR, VARCHAR, INTEGER], this.dictionaries.newOrganisations)
       await appendRows(connection, 'site', [INTEGER, INTEGER, VARCHAR], this.dictionaries.newSites)
       await appendRows(connection, 'model', [INTEGER, VARCHAR, VARCHAR, VARCHAR], this.dictionaries.newModels)

@@ -28,12 +28,16 @@ CREATE TABLE model (
 CREATE TABLE datacenter (
   campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
   short_name VARCHAR NOT NULL, long_name VARCHAR, pue DOUBLE, country VARCHAR NOT NULL);
+CREATE TABLE country (id INTEGER PRIMARY KEY, code VARCHAR NOT NULL UNIQUE);
+CREATE TABLE criterion (id INTEGER PRIMARY KEY, code VARCHAR NOT NULL UNIQUE);
+-- Small enumerations are stored as SMALLINT codes (see store/duckdb/codes.ts): appending and reading
+-- text columns costs several times more than numbers on a million rows.
 CREATE TABLE asset (
   id INTEGER NOT NULL, campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL,
-  line INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL, domain VARCHAR NOT NULL, datacenter VARCHAR,
+  line INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL, domain SMALLINT NOT NULL, datacenter VARCHAR,
   serial VARCHAR, hostname VARCHAR, quantity DOUBLE NOT NULL, purchase_day INTEGER, retirement_day INTEGER,
-  lifetime_years DOUBLE, annual_kwh DOUBLE, utilisation_rate DOUBLE, ownership VARCHAR, country VARCHAR NOT NULL,
-  status VARCHAR NOT NULL, imputed VARCHAR);
+  lifetime_years DOUBLE, annual_kwh DOUBLE, utilisation_rate DOUBLE, ownership SMALLINT, country_id INTEGER NOT NULL,
+  status SMALLINT NOT NULL, imputed INTEGER NOT NULL);
 CREATE TABLE quarantine (
   campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, line INTEGER NOT NULL, raw VARCHAR NOT NULL,
   reasons VARCHAR NOT NULL);
@@ -43,11 +47,18 @@ CREATE TABLE finding (
 CREATE TABLE computation (
   campaign_id INTEGER PRIMARY KEY, referential VARCHAR NOT NULL, revision BIGINT NOT NULL,
   computed_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
-CREATE TABLE asset_result (
-  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, lifetime_years DOUBLE NOT NULL, annual_kwh DOUBLE NOT NULL,
-  reference_item VARCHAR NOT NULL, matched_by VARCHAR NOT NULL);
-CREATE TABLE asset_impact (
-  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, criterion VARCHAR NOT NULL,
+CREATE TABLE model_result (
+  campaign_id INTEGER NOT NULL, model_id INTEGER NOT NULL, reference_item VARCHAR NOT NULL, matched_by VARCHAR NOT NULL);
+-- Results are kept at the finest grain the breakdowns need (organisation × site × model × domain): a compute
+-- pass folds a million per-asset results into a few thousand rows. A single asset's figures are recomputed
+-- on demand by the same core function (empreinte explain), so nothing is lost.
+CREATE TABLE result_group (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL,
+  domain SMALLINT NOT NULL, assets INTEGER NOT NULL, quantity DOUBLE NOT NULL, annual_kwh DOUBLE NOT NULL,
+  lifetime_years_sum DOUBLE NOT NULL);
+CREATE TABLE result_impact (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL,
+  domain SMALLINT NOT NULL, criterion_id INTEGER NOT NULL,
   manufacturing DOUBLE NOT NULL, distribution DOUBLE NOT NULL, use DOUBLE NOT NULL, end_of_life DOUBLE NOT NULL);
 `,
   },
