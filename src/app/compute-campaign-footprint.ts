@@ -1,9 +1,27 @@
-import { createFootprintCalculator } from '../core/footprint/compute-footprint.js'
+import { createFootprintCalculator, type FootprintInput } from '../core/footprint/compute-footprint.js'
 import type { Campaign, Deps } from './ports.js'
 
 export type ComputeResult = { campaignYear: number; referential: string; assets: number; isUpToDate: boolean }
 
-const BATCH_ROWS = 8192
+const FLUSH_ROWS = 32_768
+
+/** A reusable input object, overwritten row after row (the calculator keeps no reference to it). */
+export function emptyFootprintInput(): FootprintInput {
+  return {
+    category: 'other',
+    manufacturer: null,
+    model: null,
+    quantity: 1,
+    purchaseDay: null,
+    retirementDay: null,
+    lifetimeYears: null,
+    annualKwh: null,
+    utilisationRate: null,
+    ownership: null,
+    country: 'FR',
+    datacenterPue: undefined,
+  }
+}
 
 /** Computes (or reuses) the per-asset footprint of a campaign: stream assets → core calculator → results table. */
 export async function computeCampaignFootprint(
@@ -27,11 +45,20 @@ export async function computeCampaignFootprint(
   let assets = 0
   deps.progress.start('compute footprint', 0)
   try {
-    for await (const batch of store.readComputeRows(input.campaign.id, BATCH_ROWS)) {
-      for (const row of batch) writer.add(row, calculate(row.input))
+    const row = emptyFootprintInput()
+    let sinceFlush = 0
+    for await (const batch of store.readComputeRows(input.campaign.id)) {
+      for (let index = 0; index < batch.length; index++) {
+        batch.fill(index, row)
+        writer.add(batch, index, calculate(row))
+      }
       assets += batch.length
-      await writer.flush()
-      deps.progress.advance(assets)
+      sinceFlush += batch.length
+      if (sinceFlush >= FLUSH_ROWS) {
+        sinceFlush = 0
+        await writer.flush()
+        deps.progress.advance(assets)
+      }
     }
     await writer.commit()
   } catch (error) {

@@ -76,12 +76,15 @@ export type ImportWriter = {
   rollback(): Promise<void>
 }
 
-/** One asset prepared for computation: its store id and the footprint inputs (stores may add their own keys). */
-export type ComputeRow = { assetId: number; input: FootprintInput }
+/**
+ * A batch of assets to compute, kept column by column by the store: `fill` copies row `index` into a
+ * reusable input object, so a million assets do not become a million objects.
+ */
+export type ComputeBatch = { length: number; assetId(index: number): number; fill(index: number, input: FootprintInput): void }
 
-/** Receives the computed footprint of each row that `readComputeRows` produced. */
+/** Receives the computed footprint of each row of the batches that `readComputeRows` produced. */
 export type ResultWriter = {
-  add(row: ComputeRow, footprint: AssetFootprint): void
+  add(batch: ComputeBatch, index: number, footprint: AssetFootprint): void
   flush(): Promise<void>
   commit(): Promise<void>
   rollback(): Promise<void>
@@ -144,7 +147,7 @@ export type WorkspaceStore = {
   beginImport(meta: NewImport): Promise<ImportWriter>
   computationState(campaignId: number): Promise<ComputationState | null>
   /** Streams every asset of the campaign with its datacenter PUE resolved (undefined = not hosted). */
-  readComputeRows(campaignId: number, batchSize: number): AsyncIterable<ComputeRow[]>
+  readComputeRows(campaignId: number): AsyncIterable<ComputeBatch>
   beginResults(campaignId: number, referential: string): Promise<ResultWriter>
   footprint(campaignId: number, by: readonly BreakdownDimension[], filter?: { organisationPath?: string[] }): Promise<FootprintSummary>
   getAsset(campaignId: number, key: string): Promise<StoredAsset | null>

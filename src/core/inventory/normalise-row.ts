@@ -248,7 +248,8 @@ function createAssetNormaliser(
         ),
       )
     } else if (parentOrganisationText === null) {
-      organisationPath = organisationPathOf(organisationText as string).slice()
+      // Shared between rows of the same entity (read-only): consumers may key caches on its identity.
+      organisationPath = organisationPathOf(organisationText as string)
     } else {
       organisationPath =
         organisationText === null

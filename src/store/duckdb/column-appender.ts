@@ -32,6 +32,17 @@ export class ColumnAppender {
     if (this.rows === CHUNK_ROWS) this.flushChunk()
   }
 
+  /** Sets one cell of the row being built; call `endRow` after the last column. */
+  set(column: number, value: unknown): void {
+    this.columns[column]![this.rows] = value
+  }
+
+  /** Ends the row built with `set`; hands a chunk to DuckDB when full. */
+  endRow(): void {
+    this.rows++
+    if (this.rows === CHUNK_ROWS) this.flushChunk()
+  }
+
   /** Lets the event loop run if several chunks were appended since the last pause. */
   async pause(): Promise<void> {
     if (this.chunksSinceYield >= 4) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Asset } from '../../core/inventory/asset.js'
+import { emptyFootprintInput } from '../../app/compute-campaign-footprint.js'
 import { DuckDbStore } from './duckdb-store.js'
 
 function asset(overrides: Partial<Asset>): Asset {
@@ -111,7 +112,13 @@ describe('DuckDbStore', () => {
     ])
     await writer.commit({ rowsRead: 6, rowsAccepted: 6, rowsQuarantined: 0, rowsImputed: 0 })
     const pues: (number | null | undefined)[] = []
-    for await (const batch of store.readComputeRows(campaign.id, 3)) for (const row of batch) pues.push(row.input.datacenterPue)
+    const input = emptyFootprintInput()
+    for await (const batch of store.readComputeRows(campaign.id)) {
+      for (let index = 0; index < batch.length; index++) {
+        batch.fill(index, input)
+        pues.push(input.datacenterPue)
+      }
+    }
     // known PUE, unknown PUE (null → default), datacenter not declared (null → default), not hosted (undefined)
     expect(pues).toEqual([1.6, null, null, undefined])
   })

@@ -3,12 +3,13 @@ import type { Asset, Datacenter, DayNumber } from '../../core/inventory/asset.js
 import { domainOf, PHASE_IDS, type CategoryId } from '../../core/inventory/categories.js'
 import type { Finding } from '../../core/quality/finding.js'
 import type { CriterionId } from '../../core/referential/referential.js'
+import type { FootprintInput } from '../../core/footprint/compute-footprint.js'
 import type {
   BreakdownDimension,
   BreakdownRow,
   Campaign,
   ComputationState,
-  ComputeRow,
+  ComputeBatch,
   FootprintSummary,
   ImportRecord,
   ImportWriter,
@@ -62,8 +63,11 @@ const IMPORT_COLUMNS =
 /** In-memory copy of the small dictionary tables, extended during an import and written at commit. */
 class Dictionaries {
   organisations = new Map<string, number>()
+  private readonly organisationByPath = new WeakMap<readonly string[], number>()
   sites = new Map<string, number>()
+  private readonly siteByOrganisation = new Map<number, Map<string, number>>()
   models = new Map<string, number>()
+  private readonly modelByCategory = new Map<string, Map<string | null, Map<string | null, number>>>()
   countries = new Map<string, number>()
   newCountries: Row[] = []
   newOrganisations: Row[] = []
@@ -108,10 +112,18 @@ class Dictionaries {
   }
 
   organisation(path: readonly string[]): number {
+    const cached = this.organisationByPath.get(path)
+    if (cached !== undefined) return cached
+    const id = this.organisationOfKey(path)
+    this.organisationByPath.set(path, id)
+    return id
+  }
+
+  private organisationOfKey(path: readonly string[]): number {
     const key = path.join(PATH_SEPARATOR)
     const known = this.organisations.get(key)
     if (known !== undefined) return known
-    const parentId = path.length > 1 ? this.organisation(path.slice(0, -1)) : null
+    const parentId = path.length > 1 ? this.organisationOfKey(path.slice(0, -1)) : null
     const id = this.nextOrganisation++
     this.organisations.set(key, id)
     this.newOrganisations.push([id, parentId, path[path.length - 1], key, path.length])
@@ -119,6 +131,16 @@ class Dictionaries {
   }
 
   site(organisationId: number, name: string): number {
+    let byName = this.siteByOrganisation.get(organisationId)
+    if (!byName) this.siteByOrganisation.set(organisationId, (byName = new Map()))
+    const cached = byName.get(name)
+    if (cached !== undefined) return cached
+    const id = this.siteOfKey(organisationId, name)
+    byName.set(name, id)
+    return id
+  }
+
+  private siteOfKey(organisationId: number, name: string): number {
     const key = `${organisationId}${KEY_SEPARATOR}${name}`
     const known = this.sites.get(key)
     if (known !== undefined) return known
@@ -129,6 +151,18 @@ class Dictionaries {
   }
 
   model(category: CategoryId, manufacturer: string | null, model: string | null): number {
+    let byManufacturer = this.modelByCategory.get(category)
+    if (!byManufacturer) this.modelByCategory.set(category, (byManufacturer = new Map()))
+    let byModel = byManufacturer.get(manufacturer)
+    if (!byModel) byManufacturer.set(manufacturer, (byModel = new Map()))
+    const cached = byModel.get(model)
+    if (cached !== undefined) return cached
+    const id = this.modelOfKey(category, manufacturer, model)
+    byModel.set(model, id)
+    return id
+  }
+
+  private modelOfKey(category: CategoryId, manufacturer: string | null, model: string | null): number {
     const key = `${category}${KEY_SEPARATOR}${manufacturer ?? ''}${KEY_SEPARATOR}${model ?? ''}`
     const known = this.models.get(key)
     if (known !== undefined) return known
@@ -144,8 +178,68 @@ const ASSET_TYPES = [
   INTEGER, DOUBLE, DOUBLE, DOUBLE, SMALLINT, INTEGER, SMALLINT, INTEGER,
 ]
 
-/** A compute row with the grouping keys the store repeats in the results. */
-type DuckComputeRow = ComputeRow & { organisationId: number; siteId: number | null; modelId: number; domain: number }
+type Vector = { getItem(index: number): unknown }
+type ModelEntry = { category: CategoryId; manufacturer: string | null; model: string | null }
+
+/** One DuckDB data chunk of compute rows, read lazily vector by vector. */
+class DuckComputeBatch implements ComputeBatch {
+  readonly length: number
+  private readonly vectors: Vector[]
+
+  constructor(
+    chunk: { rowCount: number; columnCount: number; getColumnVector(index: number): Vector },
+    private readonly models: readonly ModelEntry[],
+    private readonly countries: readonly string[],
+  ) {
+    this.length = chunk.rowCount
+    this.vectors = Array.from({ length: chunk.columnCount }, (_, column) => chunk.getColumnVector(column))
+  }
+
+  private number(column: number, row: number): number {
+    return this.vectors[column]!.getItem(row) as number
+  }
+
+  private nullable(column: number, row: number): number | null {
+    return this.vectors[column]!.getItem(row) as number | null
+  }
+
+  assetId(row: number): number {
+    return this.number(0, row)
+  }
+  modelId(row: number): number {
+    return this.number(1, row)
+  }
+  quantity(row: number): number {
+    return this.number(2, row)
+  }
+  organisationId(row: number): number {
+    return this.number(11, row)
+  }
+  siteId(row: number): number | null {
+    return this.nullable(12, row)
+  }
+  domain(row: number): number {
+    return this.number(13, row)
+  }
+
+  fill(row: number, input: FootprintInput): void {
+    const model = this.models[this.number(1, row)]!
+    const ownership = this.nullable(8, row)
+    const pue = this.number(10, row)
+    input.category = model.category
+    input.manufacturer = model.manufacturer
+    input.model = model.model
+    input.quantity = this.number(2, row)
+    input.purchaseDay = this.nullable(3, row)
+    input.retirementDay = this.nullable(4, row)
+    input.lifetimeYears = this.nullable(5, row)
+    input.annualKwh = this.nullable(6, row)
+    input.utilisationRate = this.nullable(7, row)
+    input.ownership = ownership === null ? null : OWNERSHIP_CODES[ownership]!
+    input.country = this.countries[this.number(9, row)]!
+    input.datacenterPue = pue < 0 ? undefined : pue === 0 ? null : pue
+  }
+}
 
 /** The embedded workspace store: one DuckDB file per workspace. */
 export class DuckDbStore implements WorkspaceStore {
@@ -225,22 +319,22 @@ export class DuckDbStore implements WorkspaceStore {
     return { referential: referential as string, computedRevision: toNumber(revision), assetsRevision: toNumber(assetsRevision) }
   }
 
-  async *readComputeRows(campaignId: number, batchSize: number): AsyncIterable<ComputeRow[]> {
-    const models = new Map<number, { category: CategoryId; manufacturer: string | null; model: string | null }>()
+  async *readComputeRows(campaignId: number): AsyncIterable<ComputeBatch> {
+    const models: { category: CategoryId; manufacturer: string | null; model: string | null }[] = []
     for (const [id, category, manufacturer, model] of await rows(
       this.connection,
       'SELECT id, category, manufacturer, model FROM model',
     )) {
-      models.set(toNumber(id), {
+      models[toNumber(id)] = {
         category: category as CategoryId,
         manufacturer: manufacturer as string | null,
         model: model as string | null,
-      })
+      }
     }
-    const countries = new Map<number, string>()
-    for (const [id, code] of await rows(this.connection, 'SELECT id, code FROM country')) countries.set(toNumber(id), code as string)
+    const countries: string[] = []
+    for (const [id, code] of await rows(this.connection, 'SELECT id, code FROM country')) countries[toNumber(id)] = code as string
     // Numbers only: DuckDB hands numeric vectors to JavaScript several times faster than text.
-    // datacenter_pue: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
+    // datacenter PUE: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
     const result = await this.connection.stream(
       `SELECT a.id, a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
               a.utilisation_rate, a.ownership, a.country_id,
@@ -252,45 +346,11 @@ export class DuckDbStore implements WorkspaceStore {
        WHERE a.campaign_id = $1`,
       [campaignId],
     )
-    let batch: DuckComputeRow[] = []
     for (;;) {
       const chunk = await result.fetchChunk()
       if (!chunk || chunk.rowCount === 0) break
-      const [ids, modelIds, quantities, purchases, retirements, lifetimes, kwhs, rates, ownerships, countryIds, pues, organisations, sites, domains] =
-        chunk.getColumns() as (number | null)[][] as [number[], number[], number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], number[], number[], number[], (number | null)[], number[]]
-      for (let index = 0; index < chunk.rowCount; index++) {
-        const modelId = modelIds[index]!
-        const model = models.get(modelId)!
-        const ownership = ownerships[index]!
-        const pue = pues[index]!
-        batch.push({
-          assetId: ids[index]!,
-          input: {
-            category: model.category,
-            manufacturer: model.manufacturer,
-            model: model.model,
-            quantity: quantities[index]!,
-            purchaseDay: purchases[index]!,
-            retirementDay: retirements[index]!,
-            lifetimeYears: lifetimes[index]!,
-            annualKwh: kwhs[index]!,
-            utilisationRate: rates[index]!,
-            ownership: ownership === null ? null : OWNERSHIP_CODES[ownership]!,
-            country: countries.get(countryIds[index]!)!,
-            datacenterPue: pue < 0 ? undefined : pue === 0 ? null : pue,
-          },
-          organisationId: organisations[index]!,
-          siteId: sites[index]!,
-          modelId,
-          domain: domains[index]!,
-        })
-        if (batch.length >= batchSize) {
-          yield batch
-          batch = []
-        }
-      }
+      yield new DuckComputeBatch(chunk, models, countries)
     }
-    if (batch.length > 0) yield batch
   }
 
   async beginResults(campaignId: number, referential: string): Promise<ResultWriter> {
@@ -312,19 +372,49 @@ export class DuckDbStore implements WorkspaceStore {
       return id
     }
     const modelResults = new Map<number, Row>()
-    type Group = { keys: Row; assets: number; quantity: number; annualKwh: number; lifetimeYears: number; impacts: Map<number, number[]> }
-    const groups = new Map<string, Group>()
+    // Groups (organisation × site × model × domain) live in flat arrays: a million assets may fold into
+    // hundreds of thousands of groups, and one object per group would keep the garbage collector busy.
+    const groupKeys: number[] = [] // 4 per group: organisation, site (0 = none), model, domain
+    const groupSums: number[] = [] // 4 per group: assets, quantity, annual kWh, sum of lifetimes
+    const phaseSums: number[][] = [] // per criterion id: 4 per group (manufacturing, distribution, use, end of life)
+    let groupCount = 0
+    const index = new Map<number, Map<number, Map<number, number>>>()
+    const groupOf = (organisationId: number, siteId: number, modelId: number, domain: number): number => {
+      let bySite = index.get(organisationId)
+      if (!bySite) index.set(organisationId, (bySite = new Map()))
+      let byModel = bySite.get(siteId)
+      if (!byModel) bySite.set(siteId, (byModel = new Map()))
+      let group = byModel.get(modelId * 8 + domain)
+      if (group === undefined) {
+        group = groupCount++
+        byModel.set(modelId * 8 + domain, group)
+        groupKeys.push(organisationId, siteId, modelId, domain)
+        groupSums.push(0, 0, 0, 0)
+      }
+      return group
+    }
     const finish = async (isCommit: boolean): Promise<void> => {
       try {
         if (isCommit) {
-          const groupRows: Row[] = []
-          const impactRows: Row[] = []
-          for (const group of groups.values()) {
-            groupRows.push([campaignId, ...group.keys, group.assets, group.quantity, group.annualKwh, group.lifetimeYears])
-            for (const [criterion, values] of group.impacts) impactRows.push([campaignId, ...group.keys, criterion, ...values])
+          const groupAppender = await ColumnAppender.open(connection, 'result_group', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE])
+          for (let group = 0; group < groupCount; group++) {
+            const at = group * 4
+            groupAppender.push([campaignId, groupKeys[at], groupKeys[at + 1] || null, groupKeys[at + 2], groupKeys[at + 3], groupSums[at], groupSums[at + 1], groupSums[at + 2], groupSums[at + 3]])
+            if (group % 8192 === 0) await groupAppender.pause()
           }
-          await appendRows(connection, 'result_group', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE], groupRows)
-          await appendRows(connection, 'result_impact', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE, DOUBLE], impactRows)
+          groupAppender.close()
+          const impactAppender = await ColumnAppender.open(connection, 'result_impact', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE, DOUBLE])
+          for (let criterion = 0; criterion < phaseSums.length; criterion++) {
+            const sums = phaseSums[criterion]
+            if (!sums) continue
+            for (let group = 0; group < groupCount; group++) {
+              const at = group * 4
+              if (sums[at] === undefined) continue
+              impactAppender.push([campaignId, groupKeys[at], groupKeys[at + 1] || null, groupKeys[at + 2], groupKeys[at + 3], criterion, sums[at], sums[at + 1], sums[at + 2], sums[at + 3]])
+              if (group % 8192 === 0) await impactAppender.pause()
+            }
+          }
+          impactAppender.close()
           await appendRows(connection, 'criterion', [INTEGER, VARCHAR], newCriteria)
           await appendRows(connection, 'model_result', [INTEGER, INTEGER, VARCHAR, VARCHAR], [...modelResults.values()])
           await connection.run('DELETE FROM computation WHERE campaign_id = $1', [campaignId])
@@ -344,33 +434,32 @@ export class DuckDbStore implements WorkspaceStore {
       }
     }
     return {
-      add(computeRow, footprint) {
-        const row = computeRow as DuckComputeRow
-        const key = `${row.organisationId}|${row.siteId}|${row.modelId}|${row.domain}`
-        let group = groups.get(key)
-        if (!group) {
-          group = { keys: [row.organisationId, row.siteId, row.modelId, row.domain], assets: 0, quantity: 0, annualKwh: 0, lifetimeYears: 0, impacts: new Map() }
-          groups.set(key, group)
-        }
-        group.assets++
-        group.quantity += row.input.quantity
-        group.annualKwh += footprint.annualKwh
-        group.lifetimeYears += footprint.lifetimeYears
-        if (!modelResults.has(row.modelId)) {
-          modelResults.set(row.modelId, [campaignId, row.modelId, footprint.referenceItemId, footprint.matchedBy])
+      add(computeBatch, row, footprint) {
+        const batch = computeBatch as DuckComputeBatch
+        const modelId = batch.modelId(row)
+        const group = groupOf(batch.organisationId(row), batch.siteId(row) ?? 0, modelId, batch.domain(row))
+        const at = group * 4
+        groupSums[at]! += 1
+        groupSums[at + 1]! += batch.quantity(row)
+        groupSums[at + 2]! += footprint.annualKwh
+        groupSums[at + 3]! += footprint.lifetimeYears
+        if (!modelResults.has(modelId)) {
+          modelResults.set(modelId, [campaignId, modelId, footprint.referenceItemId, footprint.matchedBy])
         }
         for (const criterion in footprint.impacts) {
           const values = footprint.impacts[criterion as CriterionId]!
           const id = criterionId(criterion)
-          let sums = group.impacts.get(id)
-          if (!sums) {
-            sums = [0, 0, 0, 0]
-            group.impacts.set(id, sums)
+          let sums = phaseSums[id]
+          if (!sums) phaseSums[id] = sums = []
+          if (sums.length < at + 4) {
+            // Groups created before this criterion was first seen start from zero.
+            while (sums.length < at) sums.push(0)
+            sums.push(0, 0, 0, 0)
           }
-          sums[0] += values.manufacturing
-          sums[1] += values.distribution
-          sums[2] += values.use
-          sums[3] += values['end-of-life']
+          sums[at]! += values.manufacturing
+          sums[at + 1]! += values.distribution
+          sums[at + 2]! += values.use
+          sums[at + 3]! += values['end-of-life']
         }
       },
       async flush() {
@@ -621,31 +710,32 @@ class DuckDbImportWriter implements ImportWriter {
   async addAssets(assets: readonly Asset[]): Promise<void> {
     if (!this.assets) this.assets = await ColumnAppender.open(this.connection, 'asset', ASSET_TYPES)
     const dictionaries = this.dictionaries
+    const appender = this.assets
+    const campaignId = this.meta.campaignId
     for (const asset of assets) {
       const organisationId = dictionaries.organisation(asset.organisationPath)
-      this.assets.push([
-        this.nextAssetId++,
-        this.meta.campaignId,
-        this.importId,
-        organisationId,
-        asset.sourceLine,
-        asset.site === null ? null : dictionaries.site(organisationId, asset.site),
-        dictionaries.model(asset.category, asset.manufacturer, asset.model),
-        domainCode(domainOf(asset.category, asset.datacenter !== null)),
-        asset.datacenter,
-        asset.serial,
-        asset.hostname,
-        asset.quantity,
-        asset.purchaseDay,
-        asset.retirementDay,
-        asset.lifetimeYears,
-        asset.annualKwh,
-        asset.utilisationRate,
-        ownershipCode(asset.ownership),
-        dictionaries.country(asset.country),
-        statusCode(asset.status),
-        imputedMask(asset.imputed),
-      ])
+      appender.set(0, this.nextAssetId++)
+      appender.set(1, campaignId)
+      appender.set(2, this.importId)
+      appender.set(3, organisationId)
+      appender.set(4, asset.sourceLine)
+      appender.set(5, asset.site === null ? null : dictionaries.site(organisationId, asset.site))
+      appender.set(6, dictionaries.model(asset.category, asset.manufacturer, asset.model))
+      appender.set(7, domainCode(domainOf(asset.category, asset.datacenter !== null)))
+      appender.set(8, asset.datacenter)
+      appender.set(9, asset.serial)
+      appender.set(10, asset.hostname)
+      appender.set(11, asset.quantity)
+      appender.set(12, asset.purchaseDay)
+      appender.set(13, asset.retirementDay)
+      appender.set(14, asset.lifetimeYears)
+      appender.set(15, asset.annualKwh)
+      appender.set(16, asset.utilisationRate)
+      appender.set(17, ownershipCode(asset.ownership))
+      appender.set(18, dictionaries.country(asset.country))
+      appender.set(19, statusCode(asset.status))
+      appender.set(20, asset.imputed.length === 0 ? 0 : imputedMask(asset.imputed))
+      appender.endRow()
     }
     await this.assets.pause()
   }
