@@ -15,8 +15,11 @@ export type OpenedWorkspace = { deps: Deps; directory: string; close: () => Prom
 /** Opens the workspace folder (creating it when asked) — provided by src/main.ts. */
 export type WorkspaceOpener = (directory: string, options: { create: boolean; progress: Progress }) => Promise<OpenedWorkspace>
 
-/** A progress bar on stderr that appears only for work that takes more than a second. */
-export function createProgressBar(io: CliIo): Progress {
+/**
+ * A progress bar on stderr that appears only for work that takes more than a second; with `isForced`
+ * (--progress) it also prints, one line per update, when stderr is not a terminal.
+ */
+export function createProgressBar(io: CliIo, isForced = false): Progress {
   let label = ''
   let startedAt = 0
   let lastDrawAt = 0
@@ -25,7 +28,8 @@ export function createProgressBar(io: CliIo): Progress {
   const draw = (isFinal: boolean): void => {
     const seconds = (io.now() - startedAt) / 1000
     const rate = seconds > 0 ? Math.round(done / seconds) : 0
-    io.stderr(`\r${label}: ${done.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s, ${seconds.toFixed(1)} s${isFinal ? '\n' : ''}`)
+    const text = `${label}: ${done.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s, ${seconds.toFixed(1)} s`
+    io.stderr(io.isTty ? `\r${text}${isFinal ? '\n' : ''}` : `${text}\n`)
     isDrawn = true
   }
   return {
@@ -39,7 +43,7 @@ export function createProgressBar(io: CliIo): Progress {
     advance(count) {
       done = count
       const now = io.now()
-      if (io.isTty && now - startedAt > 1000 && now - lastDrawAt > 200) {
+      if ((io.isTty || isForced) && now - startedAt > 1000 && now - lastDrawAt > 200) {
         lastDrawAt = now
         draw(false)
       }

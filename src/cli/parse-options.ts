@@ -10,6 +10,7 @@ export type ParsedOptions = {
   category: string | null
   by: string | null
   help: boolean
+  progress: boolean
   organisations: number | null
   workstations: number | null
   seed: number | null
@@ -32,6 +33,7 @@ export function parseOptions(argv: string[]): { command: string | null; position
         category: { type: 'string' },
         by: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        progress: { type: 'boolean' },
         organisations: { type: 'string' },
         workstations: { type: 'string' },
         seed: { type: 'string' },
@@ -53,6 +55,7 @@ export function parseOptions(argv: string[]): { command: string | null; position
       category: values.category ?? null,
       by: values.by ?? null,
       help: values.help ?? false,
+      progress: values.progress ?? false,
       organisations: integerOption('organisations', values.organisations),
       workstations: integerOption('workstations', values.workstations),
       seed: integerOption('seed', values.seed),

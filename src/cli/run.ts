@@ -21,6 +21,7 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
 
+Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
 Workspace: --workspace DIR, else $EMPREINTE_WORKSPACE, else ./empreinte-data
 `
 
@@ -54,7 +55,7 @@ export async function run(argv: string[], io: CliIo, config: Config, openWorkspa
   const directory = options.workspace ?? config.workspace
   let workspace
   try {
-    workspace = await openWorkspace(directory, { create: command === 'demo' || command === 'import', progress: createProgressBar(io) })
+    workspace = await openWorkspace(directory, { create: command === 'demo' || command === 'import', progress: createProgressBar(io, options.progress) })
   } catch (error) {
     return reportError(io, error)
   }
