@@ -242,7 +242,8 @@ export function createDemoRowFactory(seed: number, referenceYear: number): DemoR
       return rows
     },
     smartphone(body, site) {
-      if (!phones.chance(0.4)) return null
+      // Work smartphones go to managers and mobile staff (~10% of seats); most desks keep an IP phone.
+      if (!phones.chance(0.1)) return null
       const name = hostName('MOB', body.code)
       return glpiRow(
         phones,
@@ -251,7 +252,7 @@ export function createDemoRowFactory(seed: number, referenceYear: number): DemoR
       )
     },
     deskPhone(body, site) {
-      if (!phones.chance(0.5)) return null
+      if (!phones.chance(0.7)) return null
       const name = hostName('TEL', body.code)
       return glpiRow(
         phones,

@@ -33,7 +33,8 @@ describe('generateDemoFleet', () => {
     ).toEqual([
       ['glpi-ordinateurs.csv', 'glpi', 'windows-1252', ';', 1000],
       ['glpi-moniteurs.csv', 'glpi', 'windows-1252', ';', 1261],
-      ['glpi-telephones.csv', 'glpi', 'windows-1252', ';', 837],
+      // ~10% smartphones + ~70% desk phones of 1,000 seats ≈ 800; the seeded draw gives 790.
+      ['glpi-telephones.csv', 'glpi', 'windows-1252', ';', 790],
       ['glpi-imprimantes.csv', 'glpi', 'windows-1252', ';', 66],
       ['numecoeval-datacenters.csv', 'numecoeval-datacenter', 'utf-8', ';', 2],
       ['numecoeval-equipements-physiques.csv', 'numecoeval-physical', 'utf-8', ';', 38],

@@ -73,7 +73,7 @@ export const NUMECOEVAL_PHYSICAL_HEADER = [
  * ADEME factors and the French grid (0.0519 kgCO2e/kWh). Estimate, per seat:
  *   default lifetimes: laptop 0.6 × 185.1/5 + desktop 0.35 × 211.5/6 + thin client 0.05 × ~45/5
  *   + monitors 1.3 × 69.8/6 = 22.2 + 12.3 + 0.5 + 15.1 = 50.1 kg, use ≈ 103 kWh × 0.0519 = 5.3 kg → ≈ 55 kg;
- *   with smartphones 0.4 × 79.5/2.5 = 12.7, desk phones 0.5 × ~25/8 = 1.6 and printers ≈ 0.2 → ≈ 70 kg per seat.
+ *   with smartphones 0.1 × 79.5/2.5 = 3.2, desk phones 0.7 × ~25/8 = 2.2 and printers ≈ 0.2 → ≈ 70 kg per seat.
  *   NumEcoEval REEL (lifetime = age at the end of the year, at least 1): with WORKSTATION_AGE_WEIGHTS,
  *   E[1/max(age, 1)] = 0.10 + 0.14 ln 2 + 0.16 ln 3/2 + 0.17 ln 4/3 + 0.16 ln 5/4 + 0.14 ln 6/5 + 0.13 ln 7/6
  *   = 0.39 instead of ≈ 0.18: embodied doubles → ≈ 138 kg per seat (≈ 113 kg for workstations alone).
