@@ -72,6 +72,22 @@ describe('empreinte CLI, end to end on fixture files', () => {
     ])
   })
 
+  it('matches the golden footprint and traces (any methodology or factor change shows as a reviewable diff)', async () => {
+    await importAll()
+    const footprint = JSON.parse(
+      (await cli(['footprint', '--by', 'organisation,domain,category,phase', '--workspace', workspace, '--json'])).stdout,
+    ) as unknown
+    const explanations = []
+    for (const asset of ['5CG1A2B3', 'SRV-N-001', 'SRV-S-001', 'PF1XYZ']) {
+      const result = await cli(['explain', asset, '--workspace', workspace, '--json'])
+      expect(result.code).toBe(0)
+      explanations.push(JSON.parse(result.stdout) as unknown)
+    }
+    await expect(JSON.stringify({ footprint, explanations }, null, 2) + '\n').toMatchFileSnapshot(
+      join(FIXTURES, 'golden-footprint.json'),
+    )
+  })
+
   it('recognises a file imported twice and adds nothing', async () => {
     await importAll()
     const again = JSON.parse((await importAll()).stdout) as { imports: { isAlreadyImported: boolean }[] }
