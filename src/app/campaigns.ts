@@ -22,7 +22,8 @@ export async function resolveCampaign(store: WorkspaceStore, year: number | null
 export async function resolveOrganisation(store: WorkspaceStore, text: string): Promise<string[]> {
   const paths = await store.findOrganisations(text)
   if (paths.length === 1) return paths[0]!
-  if (paths.length === 0) throw new AppError('not_found', `No organisation named "${text}" in this workspace.`)
+  if (paths.length === 0)
+    throw new AppError('not_found', `No organisation named "${text}" in this workspace.`)
   throw new AppError(
     'invalid_argument',
     `"${text}" names ${paths.length} organisations; give the full path, e.g. "${paths[0]!.join(' > ')}".`,

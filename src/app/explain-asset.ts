@@ -22,9 +22,15 @@ export async function explainAsset(
   await computeCampaignFootprint(deps, { campaign })
   const asset = await deps.store.getAsset(campaign.id, input.asset)
   if (!asset) {
-    throw new AppError('not_found', `No asset "${input.asset}" in campaign ${campaign.year} (give its id, serial number or host name).`)
+    throw new AppError(
+      'not_found',
+      `No asset "${input.asset}" in campaign ${campaign.year} (give its id, serial number or host name).`,
+    )
   }
-  const datacenterPue = asset.datacenter === null ? undefined : ((await deps.store.datacenterPue(campaign.id, asset.datacenter)) ?? null)
+  const datacenterPue =
+    asset.datacenter === null
+      ? undefined
+      : ((await deps.store.datacenterPue(campaign.id, asset.datacenter)) ?? null)
   const referential = await deps.referential.load()
   const { footprint, trace } = explainAssetFootprint(
     {

@@ -21,7 +21,11 @@ export type FootprintReport = {
   assets: number
   quantity: number
   annualKwh: number
-  total: { climateKgCo2e: number; waterLitres: number | null; byCriterion: Partial<Record<CriterionId, number>> }
+  total: {
+    climateKgCo2e: number
+    waterLitres: number | null
+    byCriterion: Partial<Record<CriterionId, number>>
+  }
   by: BreakdownDimension[]
   breakdown: (Partial<Record<BreakdownDimension, string>> & {
     quantity: number
@@ -41,7 +45,10 @@ export function parseDimensions(text: string | null): BreakdownDimension[] {
     .filter((part) => part.length > 0)
     .map((part) => {
       if (!(BREAKDOWN_DIMENSIONS as readonly string[]).includes(part)) {
-        throw new AppError('invalid_argument', `Unknown --by dimension "${part}". Use: ${BREAKDOWN_DIMENSIONS.join(', ')}.`)
+        throw new AppError(
+          'invalid_argument',
+          `Unknown --by dimension "${part}". Use: ${BREAKDOWN_DIMENSIONS.join(', ')}.`,
+        )
       }
       return part as BreakdownDimension
     })
@@ -54,13 +61,18 @@ export async function getFootprint(
 ): Promise<FootprintReport> {
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const computed = await computeCampaignFootprint(deps, { campaign })
-  const organisationPath = input.organisation ? await resolveOrganisation(deps.store, input.organisation) : null
-  const summary = await deps.store.footprint(campaign.id, input.by, organisationPath ? { organisationPath } : {})
+  const organisationPath = input.organisation
+    ? await resolveOrganisation(deps.store, input.organisation)
+    : null
+  const summary = await deps.store.footprint(
+    campaign.id,
+    input.by,
+    organisationPath ? { organisationPath } : {},
+  )
   const climate = summary.totals['climate-change'] ?? 0
-  const units = Object.fromEntries(Object.entries(CRITERIA).map(([id, criterion]) => [id, criterion.unit])) as Record<
-    CriterionId,
-    string
-  >
+  const units = Object.fromEntries(
+    Object.entries(CRITERIA).map(([id, criterion]) => [id, criterion.unit]),
+  ) as Record<CriterionId, string>
   return {
     campaign: campaign.year,
     referential: computed.referential,
@@ -69,7 +81,11 @@ export async function getFootprint(
     assets: summary.assets,
     quantity: summary.quantity,
     annualKwh: summary.annualKwh,
-    total: { climateKgCo2e: climate, waterLitres: summary.totals['water-use'] ?? null, byCriterion: summary.totals },
+    total: {
+      climateKgCo2e: climate,
+      waterLitres: summary.totals['water-use'] ?? null,
+      byCriterion: summary.totals,
+    },
     by: input.by,
     breakdown: summary.breakdown.map((row) => ({
       ...row.keys,

@@ -1,4 +1,3 @@
-import type { Asset, Datacenter } from '../core/inventory/asset.js'
 import type { CategoryId } from '../core/inventory/categories.js'
 import type { Finding } from '../core/quality/finding.js'
 import {
@@ -8,9 +7,8 @@ import {
   planColumns,
   type FormatProfile,
 } from '../core/formats/format-profiles.js'
-import { createRowNormaliser } from '../core/inventory/normalise-row.js'
 import { AppError } from './errors.js'
-import type { Campaign, Deps, ImportRecord, QuarantinedRow, RawTable } from './ports.js'
+import type { Campaign, Deps, ImportRecord, RawTable } from './ports.js'
 
 export type ImportInventoryInput = {
   file: string
@@ -39,13 +37,24 @@ const BATCH_FINDINGS_SAMPLE = 20
  * imported into the campaign (same checksum) is recognised and not imported twice.
  * @example await importInventory(deps, { file: 'glpi.csv', format: 'auto', campaign, organisationPath: null, categoryHint: null, defaultCountry: 'FR' })
  */
-export async function importInventory(deps: Deps, input: ImportInventoryInput): Promise<ImportInventoryResult> {
+export async function importInventory(
+  deps: Deps,
+  input: ImportInventoryInput,
+): Promise<ImportInventoryResult> {
   const { store, files, progress } = deps
   const checksum = await files.checksum(input.file)
   const fileName = files.baseName(input.file)
   const previous = await store.findImportByChecksum(input.campaign.id, checksum)
   if (previous) {
-    return { ...previous, file: input.file, isAlreadyImported: true, unknownColumns: [], headerLine: 0, sampleFindings: [], assumptions: [] }
+    return {
+      ...previous,
+      file: input.file,
+      isAlreadyImported: true,
+      unknownColumns: [],
+      headerLine: 0,
+      sampleFindings: [],
+      assumptions: [],
+    }
   }
   let table = await files.readTable(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
   if (table.header.length === 0 && table.problem?.code !== 'empty_file') {
@@ -53,7 +62,9 @@ export async function importInventory(deps: Deps, input: ImportInventoryInput): 
     table = await files.readTable(input.file)
   }
   if (table.problem?.code === 'empty_file') {
-    throw new AppError('empty_file', `${fileName}: the file is empty, nothing to import.`, { file: input.file })
+    throw new AppError('empty_file', `${fileName}: the file is empty, nothing to import.`, {
+      file: input.file,
+    })
   }
   const profile = chooseProfile(table, input.format, fileName)
   const plan = planColumns(table.header, profile)
@@ -65,12 +76,12 @@ export async function importInventory(deps: Deps, input: ImportInventoryInput): 
       { file: input.file, line: table.headerLine, missing: plan.missingRequired },
     )
   }
-  const normalise = createRowNormaliser(plan, {
+  const options = {
     categoryHint: input.categoryHint ?? categoryHintFromFileName(fileName),
     defaultOrganisationPath: input.organisationPath,
     defaultCountry: input.defaultCountry,
     referenceDay: input.campaign.referenceDay,
-  })
+  }
   const writer = await store.beginImport({
     campaignId: input.campaign.id,
     fileName,
@@ -85,36 +96,23 @@ export async function importInventory(deps: Deps, input: ImportInventoryInput): 
   const sampleFindings: Finding[] = []
   progress.start(`import ${fileName}`, 0)
   try {
-    for await (const batch of table.batches) {
-      const assets: Asset[] = []
-      const datacenters: Datacenter[] = []
-      const quarantined: QuarantinedRow[] = []
-      const findings: Finding[] = []
-      for (const row of batch) {
-        counts.rowsRead++
-        const result = normalise(row)
-        if (result.kind === 'rejected') {
-          counts.rowsQuarantined++
-          quarantined.push({ line: row.line, raw: row.values, findings: result.findings })
-        } else {
-          counts.rowsAccepted++
-          if (result.kind === 'asset') {
-            assets.push(result.asset)
-            if (result.asset.imputed.length > 0) counts.rowsImputed++
-          } else datacenters.push(result.datacenter)
-        }
-        if (result.findings.length > 0) {
-          for (const finding of result.findings) {
-            findings.push(finding)
-            if (sampleFindings.length < BATCH_FINDINGS_SAMPLE && finding.severity !== 'imputed') sampleFindings.push(finding)
-          }
-        }
+    for await (const batch of files.normaliseRows(input.file, {
+      formatId: profile.id,
+      options,
+      bytes: table.bytes,
+    })) {
+      counts.rowsRead += batch.rowsRead
+      counts.rowsAccepted += batch.rowsAccepted
+      counts.rowsQuarantined += batch.rowsQuarantined
+      counts.rowsImputed += batch.rowsImputed
+      if (batch.assets.length > 0) await writer.addAssets(batch.assets)
+      if (batch.datacenters.length > 0) await writer.addDatacenters(batch.datacenters)
+      if (batch.quarantined.length > 0) await writer.addQuarantine(batch.quarantined)
+      if (batch.findings.length > 0) await writer.addFindings(batch.findings)
+      for (const finding of [...batch.quarantined.flatMap((row) => row.findings), ...batch.findings]) {
+        if (sampleFindings.length >= BATCH_FINDINGS_SAMPLE) break
+        if (finding.severity !== 'imputed') sampleFindings.push(finding)
       }
-      if (assets.length > 0) await writer.addAssets(assets)
-      if (datacenters.length > 0) await writer.addDatacenters(datacenters)
-      if (quarantined.length > 0) await writer.addQuarantine(quarantined)
-      const accepted = findings.filter((finding) => finding.severity !== 'rejected')
-      if (accepted.length > 0) await writer.addFindings(accepted)
       progress.advance(counts.rowsRead)
     }
     const record = await writer.commit(counts)
@@ -147,9 +145,13 @@ function chooseProfile(table: RawTable, format: string, fileName: string): Forma
     return profile
   }
   if (table.header.length === 0) {
-    throw new AppError('unknown_format', `${fileName}: no header line found in the first lines of the file.`, {
-      file: table.file,
-    })
+    throw new AppError(
+      'unknown_format',
+      `${fileName}: no header line found in the first lines of the file.`,
+      {
+        file: table.file,
+      },
+    )
   }
   const detected = detectFormat(table.header)
   if (!detected) {
@@ -166,7 +168,8 @@ function chooseProfile(table: RawTable, format: string, fileName: string): Forma
 function fileAssumptions(fieldIndex: Partial<Record<string, number>>, defaultCountry: string): string[] {
   const assumptions: string[] = []
   if (fieldIndex['quantity'] === undefined) assumptions.push('no quantity column: each row counts 1 unit')
-  if (fieldIndex['country'] === undefined) assumptions.push(`no country column: every row is used in ${defaultCountry}`)
+  if (fieldIndex['country'] === undefined)
+    assumptions.push(`no country column: every row is used in ${defaultCountry}`)
   if (fieldIndex['status'] === undefined) assumptions.push('no status column: every row is in use')
   return assumptions
 }

@@ -3,6 +3,10 @@
  * `src/main.ts` wires the implementations. Nothing here knows about DuckDB, files or HTTP.
  */
 import type { Asset, Datacenter, DayNumber } from '../core/inventory/asset.js'
+import type { AssetColumns } from '../core/inventory/asset-columns.js'
+import type { NormalisedBatch } from '../core/inventory/normalise-batch.js'
+import type { NormaliseOptions } from '../core/inventory/normalise-row.js'
+import type { FormatId } from '../core/formats/format-profiles.js'
 import type { CategoryId, DomainId, PhaseId } from '../core/inventory/categories.js'
 import type { Finding } from '../core/quality/finding.js'
 import type { CriterionId, Referential } from '../core/referential/referential.js'
@@ -37,6 +41,11 @@ export type TableToWrite = {
 
 export type Files = {
   readTable(path: string, options?: { isHeader?: (cells: string[]) => boolean }): Promise<RawTable>
+  /** Streams the file's rows through the core normaliser (in a worker thread for large files). */
+  normaliseRows(
+    path: string,
+    job: { formatId: FormatId; options: NormaliseOptions; bytes: number },
+  ): AsyncIterable<NormalisedBatch>
   writeTable(path: string, table: TableToWrite): Promise<void>
   checksum(path: string): Promise<string>
   baseName(path: string): string
@@ -62,17 +71,25 @@ export type ImportRecord = {
   organisationPath: string[] | null
 }
 
-export type NewImport = Omit<ImportRecord, 'id' | 'rowsRead' | 'rowsAccepted' | 'rowsQuarantined' | 'rowsImputed'>
+export type NewImport = Omit<
+  ImportRecord,
+  'id' | 'rowsRead' | 'rowsAccepted' | 'rowsQuarantined' | 'rowsImputed'
+>
 
 export type QuarantinedRow = { line: number; raw: string[]; findings: Finding[] }
 
 /** Writes one import inside a single transaction: it lands whole on `commit`, or not at all. */
 export type ImportWriter = {
-  addAssets(assets: readonly Asset[]): Promise<void>
+  addAssets(assets: AssetColumns): Promise<void>
   addDatacenters(datacenters: readonly Datacenter[]): Promise<void>
   addQuarantine(rows: readonly QuarantinedRow[]): Promise<void>
   addFindings(findings: readonly Finding[]): Promise<void>
-  commit(counts: { rowsRead: number; rowsAccepted: number; rowsQuarantined: number; rowsImputed: number }): Promise<ImportRecord>
+  commit(counts: {
+    rowsRead: number
+    rowsAccepted: number
+    rowsQuarantined: number
+    rowsImputed: number
+  }): Promise<ImportRecord>
   rollback(): Promise<void>
 }
 
@@ -80,7 +97,11 @@ export type ImportWriter = {
  * A batch of assets to compute, kept column by column by the store: `fill` copies row `index` into a
  * reusable input object, so a million assets do not become a million objects.
  */
-export type ComputeBatch = { length: number; assetId(index: number): number; fill(index: number, input: FootprintInput): void }
+export type ComputeBatch = {
+  length: number
+  assetId(index: number): number
+  fill(index: number, input: FootprintInput): void
+}
 
 /** Receives the computed footprint of each row of the batches that `readComputeRows` produced. */
 export type ResultWriter = {
@@ -149,7 +170,11 @@ export type WorkspaceStore = {
   /** Streams every asset of the campaign with its datacenter PUE resolved (undefined = not hosted). */
   readComputeRows(campaignId: number): AsyncIterable<ComputeBatch>
   beginResults(campaignId: number, referential: string): Promise<ResultWriter>
-  footprint(campaignId: number, by: readonly BreakdownDimension[], filter?: { organisationPath?: string[] }): Promise<FootprintSummary>
+  footprint(
+    campaignId: number,
+    by: readonly BreakdownDimension[],
+    filter?: { organisationPath?: string[] },
+  ): Promise<FootprintSummary>
   getAsset(campaignId: number, key: string): Promise<StoredAsset | null>
   /** PUE of a datacenter of the campaign: a number, null when its PUE is unknown, undefined when no such datacenter. */
   datacenterPue(campaignId: number, shortName: string): Promise<number | null | undefined>
@@ -165,7 +190,11 @@ export type WorkspaceStore = {
 export type ReferentialSource = { load(): Promise<Referential> }
 
 /** Progress reporting for long work; the CLI draws a bar, tests pass a no-op. */
-export type Progress = { start(label: string, total: number): void; advance(done: number): void; stop(): void }
+export type Progress = {
+  start(label: string, total: number): void
+  advance(done: number): void
+  stop(): void
+}
 
 export type Clock = { today(): DayNumber }
 

@@ -10,7 +10,10 @@ export type QualityReport = {
 }
 
 /** Data-quality report of a campaign: per source (counts, reasons) and per organisation (completeness). */
-export async function qualityReport(deps: Deps, input: { campaignYear: number | null; sample: number }): Promise<QualityReport> {
+export async function qualityReport(
+  deps: Deps,
+  input: { campaignYear: number | null; sample: number },
+): Promise<QualityReport> {
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const [sources, organisations, quarantineSample] = await Promise.all([
     deps.store.qualityBySource(campaign.id),

@@ -6,6 +6,9 @@ import { AppError } from '../app/errors.js'
 import type { Files } from '../app/ports.js'
 import { readDelimited } from './csv/read-delimited.js'
 import { writeDelimited } from './csv/write-delimited.js'
+import { normaliseRows } from './normalise-rows.js'
+
+const NORMALISE_BATCH_ROWS = 8192
 
 /** SHA-256 of a file's bytes, streamed. */
 export async function checksumFile(path: string): Promise<string> {
@@ -28,6 +31,9 @@ export function createNodeFiles(): Files {
     async readTable(path, options) {
       await assertReadable(path)
       return readDelimited(path, options)
+    },
+    normaliseRows(path, job) {
+      return normaliseRows({ file: path, formatId: job.formatId, options: job.options, batchSize: NORMALISE_BATCH_ROWS }, job.bytes)
     },
     async writeTable(path, table) {
       await writeDelimited(path, table.header, table.rows, { delimiter: table.delimiter, encoding: table.encoding, lineEnding: '\r\n' })

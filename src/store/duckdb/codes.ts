@@ -1,4 +1,9 @@
-import { ASSET_FIELDS, type AssetField, type AssetStatus, type Ownership } from '../../core/inventory/asset.js'
+import {
+  ASSET_FIELDS,
+  type AssetField,
+  type AssetStatus,
+  type Ownership,
+} from '../../core/inventory/asset.js'
 import { DOMAIN_IDS, type DomainId } from '../../core/inventory/categories.js'
 
 /** Numeric codes of small enumerations, as stored in the asset table. Append-only: never reorder. */

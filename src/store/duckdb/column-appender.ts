@@ -1,4 +1,9 @@
-import { DuckDBDataChunk, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api'
+import {
+  DuckDBDataChunk,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBType,
+} from '@duckdb/node-api'
 
 const CHUNK_ROWS = 2048
 
@@ -20,7 +25,11 @@ export class ColumnAppender {
   }
 
   /** Opens an appender on `table`; `types` must list the table's columns in order. */
-  static async open(connection: DuckDBConnection, table: string, types: readonly DuckDBType[]): Promise<ColumnAppender> {
+  static async open(
+    connection: DuckDBConnection,
+    table: string,
+    types: readonly DuckDBType[],
+  ): Promise<ColumnAppender> {
     return new ColumnAppender(await connection.createAppender(table), types)
   }
 

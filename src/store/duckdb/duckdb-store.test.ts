@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Asset } from '../../core/inventory/asset.js'
 import { emptyFootprintInput } from '../../app/compute-campaign-footprint.js'
+import { toAssetColumns } from '../../core/inventory/asset-columns.js'
 import { DuckDbStore } from './duckdb-store.js'
 
 function asset(overrides: Partial<Asset>): Asset {
@@ -58,41 +59,77 @@ describe('DuckDbStore', () => {
   it('lands an import whole on commit, with its organisation tree, sites and models', async () => {
     const campaign = await store.ensureCampaign(2025, 20_453)
     const writer = await store.beginImport(meta(campaign.id, 'abc'))
-    await writer.addAssets([
-      asset({ serial: 'SN1' }),
-      asset({ serial: 'SN2', sourceLine: 3, organisationPath: ['CNAM', 'CPAM Nord'], category: 'monitor', model: 'P2419H' }),
-    ])
+    await writer.addAssets(
+      toAssetColumns([
+        asset({ serial: 'SN1' }),
+        asset({
+          serial: 'SN2',
+          sourceLine: 3,
+          organisationPath: ['CNAM', 'CPAM Nord'],
+          category: 'monitor',
+          model: 'P2419H',
+        }),
+      ]),
+    )
     await writer.addQuarantine([
       {
         line: 4,
         raw: ['x'],
-        findings: [{ line: 4, column: 'Date d’achat', code: 'invalid_date', severity: 'rejected', message: 'bad date', value: '31/02/2020' }],
+        findings: [
+          {
+            line: 4,
+            column: 'Date d’achat',
+            code: 'invalid_date',
+            severity: 'rejected',
+            message: 'bad date',
+            value: '31/02/2020',
+          },
+        ],
       },
     ])
     const record = await writer.commit({ rowsRead: 3, rowsAccepted: 2, rowsQuarantined: 1, rowsImputed: 0 })
     expect(record.id).toBe(1)
-    expect(await store.findImportByChecksum(campaign.id, 'abc')).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsQuarantined: 1 })
+    expect(await store.findImportByChecksum(campaign.id, 'abc')).toMatchObject({
+      rowsRead: 3,
+      rowsAccepted: 2,
+      rowsQuarantined: 1,
+    })
     // 'CNAM', 'CNAM > CPAM Rhône', 'CNAM > CPAM Nord': the parent is created with its children.
     expect(await store.findOrganisations('cpam rhône')).toEqual([['CNAM', 'CPAM Rhône']])
     expect(await store.findOrganisations('CNAM')).toEqual([['CNAM']])
     const stored = await store.getAsset(campaign.id, 'SN2')
-    expect(stored).toMatchObject({ id: 2, category: 'monitor', model: 'P2419H', sourceLine: 3, domain: 'workstations', fileName: 'glpi.csv' })
+    expect(stored).toMatchObject({
+      id: 2,
+      category: 'monitor',
+      model: 'P2419H',
+      sourceLine: 3,
+      domain: 'workstations',
+      fileName: 'glpi.csv',
+    })
     const quarantine = await store.quarantine(campaign.id, 10)
     expect(quarantine).toEqual([expect.objectContaining({ line: 4, raw: ['x'], fileName: 'glpi.csv' })])
-    expect((await store.qualityBySource(campaign.id))[0]!.reasons).toEqual([{ code: 'invalid_date', column: 'Date d’achat', rows: 1 }])
+    expect((await store.qualityBySource(campaign.id))[0]!.reasons).toEqual([
+      { code: 'invalid_date', column: 'Date d’achat', rows: 1 },
+    ])
   })
 
   it('leaves no trace of an import that is rolled back', async () => {
     const campaign = await store.ensureCampaign(2025, 20_453)
     const writer = await store.beginImport(meta(campaign.id, 'abc'))
-    await writer.addAssets(Array.from({ length: 5000 }, (_, index) => asset({ serial: `SN${index}`, organisationPath: ['X', `O${index % 7}`] })))
+    await writer.addAssets(
+      toAssetColumns(
+        Array.from({ length: 5000 }, (_, index) =>
+          asset({ serial: `SN${index}`, organisationPath: ['X', `O${index % 7}`] }),
+        ),
+      ),
+    )
     await writer.rollback()
     expect(await store.findImportByChecksum(campaign.id, 'abc')).toBeNull()
     expect(await store.findOrganisations('X')).toEqual([])
     expect(await store.getAsset(campaign.id, 'SN1')).toBeNull()
     // A later import starts from clean ids.
     const next = await store.beginImport(meta(campaign.id, 'def'))
-    await next.addAssets([asset({ serial: 'SN9' })])
+    await next.addAssets(toAssetColumns([asset({ serial: 'SN9' })]))
     await next.commit({ rowsRead: 1, rowsAccepted: 1, rowsQuarantined: 0, rowsImputed: 0 })
     expect(await store.getAsset(campaign.id, 'SN9')).toMatchObject({ id: 1 })
   })
@@ -101,15 +138,31 @@ describe('DuckDbStore', () => {
     const campaign = await store.ensureCampaign(2025, 20_453)
     const writer = await store.beginImport(meta(campaign.id, 'dc'))
     await writer.addDatacenters([
-      { sourceLine: 2, shortName: 'DC-NORD', longName: null, pue: 1.6, country: 'FR', organisationPath: ['CNAM'] },
-      { sourceLine: 3, shortName: 'DC-X', longName: null, pue: null, country: 'FR', organisationPath: ['CNAM'] },
+      {
+        sourceLine: 2,
+        shortName: 'DC-NORD',
+        longName: null,
+        pue: 1.6,
+        country: 'FR',
+        organisationPath: ['CNAM'],
+      },
+      {
+        sourceLine: 3,
+        shortName: 'DC-X',
+        longName: null,
+        pue: null,
+        country: 'FR',
+        organisationPath: ['CNAM'],
+      },
     ])
-    await writer.addAssets([
-      asset({ serial: 'A', category: 'server', datacenter: 'DC-NORD' }),
-      asset({ serial: 'B', category: 'server', datacenter: 'DC-X' }),
-      asset({ serial: 'C', category: 'server', datacenter: 'DC-UNKNOWN' }),
-      asset({ serial: 'D' }),
-    ])
+    await writer.addAssets(
+      toAssetColumns([
+        asset({ serial: 'A', category: 'server', datacenter: 'DC-NORD' }),
+        asset({ serial: 'B', category: 'server', datacenter: 'DC-X' }),
+        asset({ serial: 'C', category: 'server', datacenter: 'DC-UNKNOWN' }),
+        asset({ serial: 'D' }),
+      ]),
+    )
     await writer.commit({ rowsRead: 6, rowsAccepted: 6, rowsQuarantined: 0, rowsImputed: 0 })
     const pues: (number | null | undefined)[] = []
     const input = emptyFootprintInput()

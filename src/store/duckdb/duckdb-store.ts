@@ -1,6 +1,14 @@
-import { DOUBLE, INTEGER, SMALLINT, VARCHAR, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api'
-import type { Asset, Datacenter, DayNumber } from '../../core/inventory/asset.js'
-import { domainOf, PHASE_IDS, type CategoryId } from '../../core/inventory/categories.js'
+import {
+  DOUBLE,
+  INTEGER,
+  SMALLINT,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBInstance,
+} from '@duckdb/node-api'
+import type { Datacenter, DayNumber } from '../../core/inventory/asset.js'
+import { CATEGORY_IDS, domainOf, PHASE_IDS, type CategoryId } from '../../core/inventory/categories.js'
+import type { AssetColumns } from '../../core/inventory/asset-columns.js'
 import type { Finding } from '../../core/quality/finding.js'
 import type { CriterionId } from '../../core/referential/referential.js'
 import type { FootprintInput } from '../../core/footprint/compute-footprint.js'
@@ -22,7 +30,13 @@ import type {
   WorkspaceStore,
 } from '../../app/ports.js'
 import { ColumnAppender } from './column-appender.js'
-import { domainCode, domainOfCode, imputedFields, imputedMask, ownershipCode, OWNERSHIP_CODES, statusCode, STATUS_CODES } from './codes.js'
+import {
+  domainCode,
+  domainOfCode,
+  imputedFields,
+  OWNERSHIP_CODES,
+  STATUS_CODES,
+} from './codes.js'
 import { openDatabase } from './open-database.js'
 
 const PATH_SEPARATOR = ' > '
@@ -31,7 +45,10 @@ const KEY_SEPARATOR = '\u0000'
 type Row = unknown[]
 
 async function rows(connection: DuckDBConnection, sql: string, values: unknown[] = []): Promise<Row[]> {
-  const reader = await connection.runAndReadAll(sql, values as Parameters<DuckDBConnection['runAndReadAll']>[1])
+  const reader = await connection.runAndReadAll(
+    sql,
+    values as Parameters<DuckDBConnection['runAndReadAll']>[1],
+  )
   return reader.getRowsJS() as Row[]
 }
 
@@ -84,7 +101,10 @@ class Dictionaries {
       dictionaries.organisations.set(path as string, toNumber(id))
       dictionaries.nextOrganisation = Math.max(dictionaries.nextOrganisation, toNumber(id) + 1)
     }
-    for (const [id, organisationId, name] of await rows(connection, 'SELECT id, organisation_id, name FROM site')) {
+    for (const [id, organisationId, name] of await rows(
+      connection,
+      'SELECT id, organisation_id, name FROM site',
+    )) {
       dictionaries.sites.set(`${organisationId}${KEY_SEPARATOR}${name}`, toNumber(id))
       dictionaries.nextSite = Math.max(dictionaries.nextSite, toNumber(id) + 1)
     }
@@ -92,7 +112,10 @@ class Dictionaries {
       connection,
       'SELECT id, category, manufacturer, model FROM model',
     )) {
-      dictionaries.models.set(`${category}${KEY_SEPARATOR}${manufacturer ?? ''}${KEY_SEPARATOR}${model ?? ''}`, toNumber(id))
+      dictionaries.models.set(
+        `${category}${KEY_SEPARATOR}${manufacturer ?? ''}${KEY_SEPARATOR}${model ?? ''}`,
+        toNumber(id),
+      )
       dictionaries.nextModel = Math.max(dictionaries.nextModel, toNumber(id) + 1)
     }
     for (const [id, code] of await rows(connection, 'SELECT id, code FROM country')) {
@@ -117,6 +140,13 @@ class Dictionaries {
     const id = this.organisationOfKey(path)
     this.organisationByPath.set(path, id)
     return id
+  }
+
+  /** The id of an organisation given by its joined path ("CNAM > CPAM Rhône"), created when new. */
+  organisationOfPath(joinedPath: string): number {
+    const known = this.organisations.get(joinedPath)
+    if (known !== undefined) return known
+    return this.organisationOfKey(joinedPath.split(PATH_SEPARATOR))
   }
 
   private organisationOfKey(path: readonly string[]): number {
@@ -174,8 +204,27 @@ class Dictionaries {
 }
 
 const ASSET_TYPES = [
-  INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, VARCHAR, VARCHAR, VARCHAR, DOUBLE, INTEGER,
-  INTEGER, DOUBLE, DOUBLE, DOUBLE, SMALLINT, INTEGER, SMALLINT, INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  SMALLINT,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  DOUBLE,
+  INTEGER,
+  INTEGER,
+  DOUBLE,
+  DOUBLE,
+  DOUBLE,
+  SMALLINT,
+  INTEGER,
+  SMALLINT,
+  INTEGER,
 ]
 
 type Vector = { getItem(index: number): unknown }
@@ -259,7 +308,9 @@ export class DuckDbStore implements WorkspaceStore {
   async ensureCampaign(year: number, referenceDay: DayNumber): Promise<Campaign> {
     const existing = await this.findCampaign(year)
     if (existing) return existing
-    const [[next]] = (await rows(this.connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM campaign')) as [[number]]
+    const [[next]] = (await rows(this.connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM campaign')) as [
+      [number],
+    ]
     await this.connection.run('INSERT INTO campaign (id, year, reference_day) VALUES ($1, $2, $3)', [
       toNumber(next),
       year,
@@ -269,12 +320,19 @@ export class DuckDbStore implements WorkspaceStore {
   }
 
   async findCampaign(year: number): Promise<Campaign | null> {
-    const found = await rows(this.connection, 'SELECT id, year, reference_day FROM campaign WHERE year = $1', [year])
+    const found = await rows(
+      this.connection,
+      'SELECT id, year, reference_day FROM campaign WHERE year = $1',
+      [year],
+    )
     return found.length === 0 ? null : toCampaign(found[0]!)
   }
 
   async latestCampaign(): Promise<Campaign | null> {
-    const found = await rows(this.connection, 'SELECT id, year, reference_day FROM campaign ORDER BY year DESC LIMIT 1')
+    const found = await rows(
+      this.connection,
+      'SELECT id, year, reference_day FROM campaign ORDER BY year DESC LIMIT 1',
+    )
     return found.length === 0 ? null : toCampaign(found[0]!)
   }
 
@@ -289,7 +347,9 @@ export class DuckDbStore implements WorkspaceStore {
 
   async listImports(campaignId: number): Promise<ImportRecord[]> {
     return (
-      await rows(this.connection, `SELECT ${IMPORT_COLUMNS} FROM import WHERE campaign_id = $1 ORDER BY id`, [campaignId])
+      await rows(this.connection, `SELECT ${IMPORT_COLUMNS} FROM import WHERE campaign_id = $1 ORDER BY id`, [
+        campaignId,
+      ])
     ).map(toImportRecord)
   }
 
@@ -298,9 +358,19 @@ export class DuckDbStore implements WorkspaceStore {
     await connection.run('BEGIN TRANSACTION')
     try {
       const dictionaries = await Dictionaries.load(connection)
-      const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
-      const [[firstAssetId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM asset')) as [[number]]
-      return new DuckDbImportWriter(connection, dictionaries, meta, toNumber(importId), toNumber(firstAssetId))
+      const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [
+        [number],
+      ]
+      const [[firstAssetId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM asset')) as [
+        [number],
+      ]
+      return new DuckDbImportWriter(
+        connection,
+        dictionaries,
+        meta,
+        toNumber(importId),
+        toNumber(firstAssetId),
+      )
     } catch (error) {
       await connection.run('ROLLBACK')
       throw error
@@ -316,7 +386,11 @@ export class DuckDbStore implements WorkspaceStore {
     )
     if (found.length === 0 || found[0]![0] === null) return null
     const [referential, revision, assetsRevision] = found[0]!
-    return { referential: referential as string, computedRevision: toNumber(revision), assetsRevision: toNumber(assetsRevision) }
+    return {
+      referential: referential as string,
+      computedRevision: toNumber(revision),
+      assetsRevision: toNumber(assetsRevision),
+    }
   }
 
   async *readComputeRows(campaignId: number): AsyncIterable<ComputeBatch> {
@@ -332,7 +406,8 @@ export class DuckDbStore implements WorkspaceStore {
       }
     }
     const countries: string[] = []
-    for (const [id, code] of await rows(this.connection, 'SELECT id, code FROM country')) countries[toNumber(id)] = code as string
+    for (const [id, code] of await rows(this.connection, 'SELECT id, code FROM country'))
+      countries[toNumber(id)] = code as string
     // Numbers only: DuckDB hands numeric vectors to JavaScript several times faster than text.
     // datacenter PUE: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
     const result = await this.connection.stream(
@@ -360,7 +435,8 @@ export class DuckDbStore implements WorkspaceStore {
       await connection.run(`DELETE FROM ${table} WHERE campaign_id = $1`, [campaignId])
     }
     const criteria = new Map<string, number>()
-    for (const [id, code] of await rows(connection, 'SELECT id, code FROM criterion')) criteria.set(code as string, toNumber(id))
+    for (const [id, code] of await rows(connection, 'SELECT id, code FROM criterion'))
+      criteria.set(code as string, toNumber(id))
     const newCriteria: Row[] = []
     const criterionId = (code: string): number => {
       let id = criteria.get(code)
@@ -396,27 +472,74 @@ export class DuckDbStore implements WorkspaceStore {
     const finish = async (isCommit: boolean): Promise<void> => {
       try {
         if (isCommit) {
-          const groupAppender = await ColumnAppender.open(connection, 'result_group', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE])
+          const groupAppender = await ColumnAppender.open(connection, 'result_group', [
+            INTEGER,
+            INTEGER,
+            INTEGER,
+            INTEGER,
+            SMALLINT,
+            INTEGER,
+            DOUBLE,
+            DOUBLE,
+            DOUBLE,
+          ])
           for (let group = 0; group < groupCount; group++) {
             const at = group * 4
-            groupAppender.push([campaignId, groupKeys[at], groupKeys[at + 1] || null, groupKeys[at + 2], groupKeys[at + 3], groupSums[at], groupSums[at + 1], groupSums[at + 2], groupSums[at + 3]])
+            groupAppender.push([
+              campaignId,
+              groupKeys[at],
+              groupKeys[at + 1] || null,
+              groupKeys[at + 2],
+              groupKeys[at + 3],
+              groupSums[at],
+              groupSums[at + 1],
+              groupSums[at + 2],
+              groupSums[at + 3],
+            ])
             if (group % 8192 === 0) await groupAppender.pause()
           }
           groupAppender.close()
-          const impactAppender = await ColumnAppender.open(connection, 'result_impact', [INTEGER, INTEGER, INTEGER, INTEGER, SMALLINT, INTEGER, DOUBLE, DOUBLE, DOUBLE, DOUBLE])
+          const impactAppender = await ColumnAppender.open(connection, 'result_impact', [
+            INTEGER,
+            INTEGER,
+            INTEGER,
+            INTEGER,
+            SMALLINT,
+            INTEGER,
+            DOUBLE,
+            DOUBLE,
+            DOUBLE,
+            DOUBLE,
+          ])
           for (let criterion = 0; criterion < phaseSums.length; criterion++) {
             const sums = phaseSums[criterion]
             if (!sums) continue
             for (let group = 0; group < groupCount; group++) {
               const at = group * 4
               if (sums[at] === undefined) continue
-              impactAppender.push([campaignId, groupKeys[at], groupKeys[at + 1] || null, groupKeys[at + 2], groupKeys[at + 3], criterion, sums[at], sums[at + 1], sums[at + 2], sums[at + 3]])
+              impactAppender.push([
+                campaignId,
+                groupKeys[at],
+                groupKeys[at + 1] || null,
+                groupKeys[at + 2],
+                groupKeys[at + 3],
+                criterion,
+                sums[at],
+                sums[at + 1],
+                sums[at + 2],
+                sums[at + 3],
+              ])
               if (group % 8192 === 0) await impactAppender.pause()
             }
           }
           impactAppender.close()
           await appendRows(connection, 'criterion', [INTEGER, VARCHAR], newCriteria)
-          await appendRows(connection, 'model_result', [INTEGER, INTEGER, VARCHAR, VARCHAR], [...modelResults.values()])
+          await appendRows(
+            connection,
+            'model_result',
+            [INTEGER, INTEGER, VARCHAR, VARCHAR],
+            [...modelResults.values()],
+          )
           await connection.run('DELETE FROM computation WHERE campaign_id = $1', [campaignId])
           await connection.run(
             'INSERT INTO computation (campaign_id, referential, revision) SELECT id, $2, assets_revision FROM campaign WHERE id = $1',
@@ -476,11 +599,19 @@ export class DuckDbStore implements WorkspaceStore {
     filter: { organisationPath?: string[] } = {},
   ): Promise<FootprintSummary> {
     const dimensions = by.filter((dimension, index) => by.indexOf(dimension) === index)
-    const groupDimensions = dimensions.filter((dimension) => dimension !== 'phase' && dimension !== 'criterion')
+    const groupDimensions = dimensions.filter(
+      (dimension) => dimension !== 'phase' && dimension !== 'criterion',
+    )
     // Aggregate the results on their integer keys first, then name the few groups left.
-    const keyColumn: Record<string, string> = { organisation: 'organisation_id', site: 'site_id', category: 'model_id', domain: 'domain' }
+    const keyColumn: Record<string, string> = {
+      organisation: 'organisation_id',
+      site: 'site_id',
+      category: 'model_id',
+      domain: 'domain',
+    }
     const innerKeys = [...new Set(groupDimensions.map((dimension) => keyColumn[dimension]!))]
-    if (groupDimensions.includes('site') && !innerKeys.includes('organisation_id')) innerKeys.push('organisation_id')
+    if (groupDimensions.includes('site') && !innerKeys.includes('organisation_id'))
+      innerKeys.push('organisation_id')
     const label: Record<string, string> = {
       organisation: 'o.path',
       site: "COALESCE(s.name, '(no site)')",
@@ -552,9 +683,14 @@ export class DuckDbStore implements WorkspaceStore {
         entry.values[criterion] = (entry.values[criterion] ?? 0) + value
       })
     }
-    const sorted = [...breakdown.values()].sort(
-      (left, right) => (right.values['climate-change'] ?? 0) - (left.values['climate-change'] ?? 0),
-    )
+    // Largest first; ties (often zeros) in a fixed order so that outputs are reproducible.
+    const sorted = [...breakdown.entries()]
+      .sort(
+        ([leftKey, left], [rightKey, right]) =>
+          (right.values['climate-change'] ?? 0) - (left.values['climate-change'] ?? 0) ||
+          (leftKey < rightKey ? -1 : leftKey > rightKey ? 1 : 0),
+      )
+      .map(([, row]) => row)
     return { totals, assets: totalAssets, quantity: totalQuantity, annualKwh: totalKwh, breakdown: sorted }
   }
 
@@ -668,7 +804,9 @@ export class DuckDbStore implements WorkspaceStore {
     return found.map((row) => {
       const assets = toNumber(row[1])
       const fieldCompleteness: Record<string, number> = {}
-      fields.forEach((field, index) => (fieldCompleteness[field] = assets === 0 ? 0 : toNumber(row[3 + index]) / assets))
+      fields.forEach(
+        (field, index) => (fieldCompleteness[field] = assets === 0 ? 0 : toNumber(row[3 + index]) / assets),
+      )
       return {
         organisation: row[0] as string,
         assets,
@@ -707,37 +845,43 @@ class DuckDbImportWriter implements ImportWriter {
     this.nextAssetId = firstAssetId
   }
 
-  async addAssets(assets: readonly Asset[]): Promise<void> {
+  async addAssets(assets: AssetColumns): Promise<void> {
     if (!this.assets) this.assets = await ColumnAppender.open(this.connection, 'asset', ASSET_TYPES)
     const dictionaries = this.dictionaries
     const appender = this.assets
     const campaignId = this.meta.campaignId
-    for (const asset of assets) {
-      const organisationId = dictionaries.organisation(asset.organisationPath)
+    const nullable = (value: number): number | null => (Number.isNaN(value) ? null : value)
+    for (let index = 0; index < assets.length; index++) {
+      const organisationId = dictionaries.organisationOfPath(assets.organisation[index]!)
+      const category = CATEGORY_IDS[assets.category[index]!]!
+      const site = assets.site[index]!
+      const datacenter = assets.datacenter[index]!
+      const ownership = assets.ownership[index]!
       appender.set(0, this.nextAssetId++)
       appender.set(1, campaignId)
       appender.set(2, this.importId)
       appender.set(3, organisationId)
-      appender.set(4, asset.sourceLine)
-      appender.set(5, asset.site === null ? null : dictionaries.site(organisationId, asset.site))
-      appender.set(6, dictionaries.model(asset.category, asset.manufacturer, asset.model))
-      appender.set(7, domainCode(domainOf(asset.category, asset.datacenter !== null)))
-      appender.set(8, asset.datacenter)
-      appender.set(9, asset.serial)
-      appender.set(10, asset.hostname)
-      appender.set(11, asset.quantity)
-      appender.set(12, asset.purchaseDay)
-      appender.set(13, asset.retirementDay)
-      appender.set(14, asset.lifetimeYears)
-      appender.set(15, asset.annualKwh)
-      appender.set(16, asset.utilisationRate)
-      appender.set(17, ownershipCode(asset.ownership))
-      appender.set(18, dictionaries.country(asset.country))
-      appender.set(19, statusCode(asset.status))
-      appender.set(20, asset.imputed.length === 0 ? 0 : imputedMask(asset.imputed))
+      appender.set(4, assets.sourceLine[index])
+      appender.set(5, site === null ? null : dictionaries.site(organisationId, site))
+      appender.set(6, dictionaries.model(category, assets.manufacturer[index]!, assets.model[index]!))
+      appender.set(7, domainCode(domainOf(category, datacenter !== null)))
+      appender.set(8, datacenter)
+      appender.set(9, assets.serial[index])
+      appender.set(10, assets.hostname[index])
+      appender.set(11, assets.quantity[index])
+      appender.set(12, nullable(assets.purchaseDay[index]!))
+      appender.set(13, nullable(assets.retirementDay[index]!))
+      appender.set(14, nullable(assets.lifetimeYears[index]!))
+      appender.set(15, nullable(assets.annualKwh[index]!))
+      appender.set(16, nullable(assets.utilisationRate[index]!))
+      // Column codes: AssetColumns uses 0 = none, 1 = company, 2 = personal; the table stores 0/1 or NULL.
+      appender.set(17, ownership === 0 ? null : ownership - 1)
+      appender.set(18, dictionaries.country(assets.country[index]!))
+      appender.set(19, assets.status[index])
+      appender.set(20, assets.imputedMask[index])
       appender.endRow()
     }
-    await this.assets.pause()
+    await appender.pause()
   }
 
   async addDatacenters(datacenters: readonly Datacenter[]): Promise<void> {
@@ -780,14 +924,25 @@ class DuckDbImportWriter implements ImportWriter {
         )
       }
       await appendRows(connection, 'country', [INTEGER, VARCHAR], this.dictionaries.newCountries)
-      await appendRows(connection, 'organisation', [INTEGER, INTEGER, VARCHAR, VARCHAR, INTEGER], this.dictionaries.newOrganisations)
+      await appendRows(
+        connection,
+        'organisation',
+        [INTEGER, INTEGER, VARCHAR, VARCHAR, INTEGER],
+        this.dictionaries.newOrganisations,
+      )
       await appendRows(connection, 'site', [INTEGER, INTEGER, VARCHAR], this.dictionaries.newSites)
       await appendRows(connection, 'model', [INTEGER, VARCHAR, VARCHAR, VARCHAR], this.dictionaries.newModels)
       await appendRows(
         connection,
         'quarantine',
         [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR],
-        this.quarantined.map((row) => [meta.campaignId, importId, row.line, JSON.stringify(row.raw), JSON.stringify(row.findings)]),
+        this.quarantined.map((row) => [
+          meta.campaignId,
+          importId,
+          row.line,
+          JSON.stringify(row.raw),
+          JSON.stringify(row.findings),
+        ]),
       )
       await appendRows(
         connection,
@@ -822,7 +977,9 @@ class DuckDbImportWriter implements ImportWriter {
           counts.rowsImputed,
         ],
       )
-      await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [meta.campaignId])
+      await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [
+        meta.campaignId,
+      ])
       await connection.run('COMMIT')
       this.isOpen = false
     } catch (error) {
@@ -848,7 +1005,12 @@ class DuckDbImportWriter implements ImportWriter {
   }
 }
 
-async function appendRows(connection: DuckDBConnection, table: string, types: Parameters<typeof ColumnAppender.open>[2], values: Row[]): Promise<void> {
+async function appendRows(
+  connection: DuckDBConnection,
+  table: string,
+  types: Parameters<typeof ColumnAppender.open>[2],
+  values: Row[],
+): Promise<void> {
   if (values.length === 0) return
   const appender = await ColumnAppender.open(connection, table, types)
   for (const row of values) {

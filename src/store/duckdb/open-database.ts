@@ -13,7 +13,9 @@ export class WorkspaceBusyError extends Error {
 }
 
 /** Opens (or creates) a DuckDB database file — ':memory:' for tests — and applies pending migrations. */
-export async function openDatabase(path: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+export async function openDatabase(
+  path: string,
+): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   let instance: DuckDBInstance
   try {
     instance = await DuckDBInstance.create(path)
