@@ -7,6 +7,7 @@
  * 1,000,000 assets < 1 s.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
+import { setFlagsFromString } from 'node:v8'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { endOfYearDay } from '../src/app/campaigns.js'
@@ -18,6 +19,7 @@ import { openWorkspace } from '../src/main.js'
 const silent = { start() {}, advance() {}, stop() {} }
 
 async function main(): Promise<void> {
+  setFlagsFromString('--max-semi-space-size=64') // as the empreinte binary does
   const file = process.argv[2]
   if (!file) throw new Error('usage: node dist/bench/import-and-footprint.js FILE [--keep]')
   const directory = await mkdtemp(join(tmpdir(), 'empreinte-bench-'))
