@@ -393,3 +393,51 @@ describe('explainAssetFootprint', () => {
     })
   })
 })
+
+describe('measured powered hours (telemetry)', () => {
+  const laptop: FootprintInput = {
+    ...base,
+    category: 'laptop',
+    manufacturer: null,
+    model: null,
+    annualKwh: null,
+    datacenterPue: undefined,
+    country: 'FR',
+  }
+
+  it('replaces the office profile by the item power × the measured hours', () => {
+    // ADEME laptop 26.5 W × 8,760 h = 232.14 kWh/yr; use = 232.14 × 0.0519 = 12.048066 kgCO2e
+    const measured = computeAssetFootprint(
+      { ...laptop, poweredHoursPerYear: 8760 },
+      { referential: defaults, referenceDay },
+    )
+    expect(measured.annualKwh).toBeCloseTo(232.14, 9)
+    expect(measured.impacts['climate-change']!.use).toBeCloseTo(12.048066, 9)
+    // Without telemetry: 26.5 W × 1,760 h = 46.64 kWh/yr
+    expect(computeAssetFootprint(laptop, { referential: defaults, referenceDay }).annualKwh).toBeCloseTo(
+      46.64,
+      9,
+    )
+  })
+
+  it('keeps an inventory kWh figure over measured hours, and says which it used', () => {
+    const withInventory = computeAssetFootprint(
+      { ...laptop, annualKwh: 30, poweredHoursPerYear: 8760 },
+      { referential: defaults, referenceDay },
+    )
+    expect(withInventory.annualKwh).toBe(30)
+    const { trace } = explainAssetFootprint(
+      { ...laptop, poweredHoursPerYear: 2860 },
+      { referential: defaults, referenceDay },
+    )
+    const use = trace.phases.find((phase) => phase.phase === 'use' && phase.criterion === 'climate-change')!
+    // 26.5 W × 2,860 h = 75.79 kWh
+    expect(use.inputs.find((input) => input.name === 'annualKwh')).toMatchObject({
+      value: 75.79,
+      origin: 'computed',
+    })
+    expect(trace.defaultsAssumed).toContain(
+      'annual electricity: reference power 26.5 W × measured 2860 powered hours/yr',
+    )
+  })
+})

@@ -37,6 +37,8 @@ export type FootprintInput = {
   retirementDay: DayNumber | null
   lifetimeYears: number | null
   annualKwh: number | null
+  /** Measured powered-on hours per year (telemetry); with the item's power it replaces the profile. */
+  poweredHoursPerYear?: number | null
   utilisationRate: number | null
   ownership: Ownership | null
   country: string
@@ -91,6 +93,27 @@ function planCriteria(item: ReferenceItem, mix: ElectricityMix | undefined): Cri
     })
   }
   return plans
+}
+
+const WATT_HOURS_PER_KWH = 1000
+
+function isMeasured(input: FootprintInput, item: ReferenceItem): boolean {
+  return (
+    input.poweredHoursPerYear !== undefined &&
+    input.poweredHoursPerYear !== null &&
+    item.powerWatts !== undefined
+  )
+}
+
+/**
+ * Electricity of one unit, kWh/yr: the inventory's figure, else the item's power × measured powered hours
+ * (telemetry), else the item's annual profile.
+ */
+export function unitKwhOf(input: FootprintInput, item: ReferenceItem): number {
+  if (input.annualKwh !== null) return input.annualKwh
+  if (isMeasured(input, item))
+    return (item.powerWatts!.value * input.poweredHoursPerYear!) / WATT_HOURS_PER_KWH
+  return item.annualKwh.value
 }
 
 /** The four phase values of one criterion; the single place both compute and explain take numbers from. */
@@ -196,7 +219,7 @@ export function createFootprintCalculator(
     const item = compiled.item
     const lifetimeYears = lifetimeYearsOf(input, item.lifetimeYears.value, hypotheses, referenceDay)
     const utilisationRate = utilisationRateOf(input.utilisationRate, input.ownership, hypotheses)
-    const unitAnnualKwh = input.annualKwh ?? item.annualKwh.value
+    const unitAnnualKwh = unitKwhOf(input, item)
     const pue = pueOf(input.datacenterPue, defaultPue)
     const quantity = input.quantity
     const impacts: Partial<Record<CriterionId, PhaseValues>> = {}
@@ -322,7 +345,8 @@ export function explainAssetFootprint(
   }
 
   const isInventoryKwh = input.annualKwh !== null
-  const unitAnnualKwh = input.annualKwh ?? item.annualKwh.value
+  const unitAnnualKwh = unitKwhOf(input, item)
+  const isMeasuredHours = input.annualKwh === null && isMeasured(input, item)
   const pue = pueOf(input.datacenterPue, hypotheses.defaultPue.value)
   if (input.datacenterPue === null) {
     defaultsAssumed.push(`PUE: default ${formatNumber(pue)} (datacenter PUE unknown)`)
@@ -338,7 +362,11 @@ export function explainAssetFootprint(
 
   const plans = planCriteria(item, mix)
   const usesElectricity = plans.some((plan) => plan.electricity !== undefined)
-  if (!isInventoryKwh && usesElectricity) {
+  if (!isInventoryKwh && isMeasuredHours && usesElectricity) {
+    defaultsAssumed.push(
+      `annual electricity: reference power ${formatNumber(item.powerWatts!.value)} W × measured ${formatNumber(input.poweredHoursPerYear!)} powered hours/yr`,
+    )
+  } else if (!isInventoryKwh && usesElectricity) {
     notePlaceholder(item.annualKwh)
     defaultsAssumed.push(
       `annual electricity: reference item default ${formatNumber(unitAnnualKwh)} kWh/yr per unit (none in the inventory)`,
@@ -354,13 +382,22 @@ export function explainAssetFootprint(
   const lifetimeTraceInput = lifetimeInput(lifetime, item, context, lifetimeNote)
   const kwhInput: TraceInput = isInventoryKwh
     ? { name: 'annualKwh', value: unitAnnualKwh, unit: 'kWh/yr', origin: 'inventory' }
-    : {
-        name: 'annualKwh',
-        value: unitAnnualKwh,
-        unit: 'kWh/yr',
-        origin: 'referential',
-        factor: item.annualKwh,
-      }
+    : isMeasuredHours
+      ? {
+          name: 'annualKwh',
+          value: unitAnnualKwh,
+          unit: 'kWh/yr',
+          origin: 'computed',
+          factor: item.powerWatts!,
+          note: `${formatNumber(item.powerWatts!.value)} W × ${formatNumber(input.poweredHoursPerYear!)} h/yr measured by telemetry`,
+        }
+      : {
+          name: 'annualKwh',
+          value: unitAnnualKwh,
+          unit: 'kWh/yr',
+          origin: 'referential',
+          factor: item.annualKwh,
+        }
   const pueInput: TraceInput =
     input.datacenterPue === undefined
       ? {

@@ -229,6 +229,12 @@ function ademeDeviceItem(model: Model, device: AdemeDevice): ReferenceItem {
       'water-use': ademeEmbodied(model, device, 'water-use', 'eau'),
     },
     annualKwh: ademeAnnualKwh(model, device),
+    powerWatts: factor(
+      `${device.itemId}/power`,
+      readRule(model, `${device.rule} . consommation en mode actif`, 'W'),
+      'W',
+      ademeSource(`${device.rule} . consommation en mode actif`),
+    ),
     lifetimeYears: factor(
       `${device.itemId}/lifetime`,
       readRule(model, lifetimeRule, 'an'),

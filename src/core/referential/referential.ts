@@ -34,6 +34,8 @@ export type ReferenceItem = {
   embodied: Partial<Record<CriterionId, EmbodiedFactors>>
   /** Typical annual electricity of one unit, kWh per year, with its assumption. */
   annualKwh: Factor
+  /** Power when on, W: with measured powered hours (telemetry) it replaces the annual profile. */
+  powerWatts?: Factor
   lifetimeYears: Factor
 }
 
