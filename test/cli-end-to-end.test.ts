@@ -88,6 +88,24 @@ describe('empreinte CLI, end to end on fixture files', () => {
     )
   })
 
+  it('imports usage telemetry in bulk, quarantines unreadable and impossible rows, and uses measured hours', async () => {
+    await importAll()
+    const result = await cli(['import', join(FIXTURES, 'telemetrie.csv'), '--workspace', workspace, '--json'])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as { imports: Record<string, unknown>[] }
+    // 6 rows: line 3 "xx" hours, line 4 month 13, and 25 powered hours on 2025-12-04 are refused.
+    expect(report.imports.map((entry) => [entry['format'], entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined']])).toEqual([
+      ['telemetry', 6, 3, 3],
+    ])
+    expect(report.imports[0]!['assumptions']).toContain('2 device(s) matched to assets by host name or serial number, 1 not matched')
+    const explanation = JSON.parse((await cli(['explain', 'PC-69-0002', '--workspace', workspace, '--json'])).stdout) as {
+      footprint: { annualKwh: number; impacts: { 'climate-change': { use: number } } }
+    }
+    // One valid day at 24 h → 24 × 365 = 8,760 h/yr; desktop 70 W × 8,760 h = 613.2 kWh; × 0.0519 = 31.82508 kgCO2e
+    expect(explanation.footprint.annualKwh).toBeCloseTo(613.2, 9)
+    expect(explanation.footprint.impacts['climate-change'].use).toBeCloseTo(31.82508, 9)
+  })
+
   it('recognises a file imported twice and adds nothing', async () => {
     await importAll()
     const again = JSON.parse((await importAll()).stdout) as { imports: { isAlreadyImported: boolean }[] }

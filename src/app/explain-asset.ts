@@ -42,6 +42,7 @@ export async function explainAsset(
       retirementDay: asset.retirementDay,
       lifetimeYears: asset.lifetimeYears,
       annualKwh: asset.annualKwh,
+      poweredHoursPerYear: asset.poweredHoursPerYear,
       utilisationRate: asset.utilisationRate,
       ownership: asset.ownership,
       country: asset.country,

@@ -7,6 +7,7 @@ import {
   planColumns,
   type FormatProfile,
 } from '../core/formats/format-profiles.js'
+import { planTelemetryColumns, type TelemetryColumnPlan } from '../core/formats/telemetry-profile.js'
 import { AppError } from './errors.js'
 import type { Campaign, Deps, ImportRecord, RawTable } from './ports.js'
 
@@ -65,6 +66,14 @@ export async function importInventory(
     throw new AppError('empty_file', `${fileName}: the file is empty, nothing to import.`, {
       file: input.file,
     })
+  }
+  const telemetryPlan = input.format === 'auto' || input.format === 'telemetry' ? planTelemetryColumns(table.header) : null
+  if (telemetryPlan !== null) return importTelemetryFile(deps, input, table, telemetryPlan, checksum, fileName)
+  if (input.format === 'telemetry') {
+    throw new AppError(
+      'missing_columns',
+      `${fileName}, line ${table.headerLine}: a telemetry file needs a date, a device (host name or serial) and a powered-on hours column; found: ${table.header.join(', ')}.`,
+    )
   }
   const profile = chooseProfile(table, input.format, fileName)
   const plan = planColumns(table.header, profile)
@@ -163,6 +172,54 @@ function chooseProfile(table: RawTable, format: string, fileName: string): Forma
     )
   }
   return detected
+}
+
+async function importTelemetryFile(
+  deps: Deps,
+  input: ImportInventoryInput,
+  table: RawTable,
+  plan: TelemetryColumnPlan,
+  checksum: string,
+  fileName: string,
+): Promise<ImportInventoryResult> {
+  // Decimal comma when the powered-hours cells of the first rows use one (French exports with ";").
+  let decimalSeparator: '.' | ',' = '.'
+  const poweredIndex = table.header.indexOf(plan.poweredHours)
+  for await (const batch of table.batches) {
+    if (batch.some((row) => (row.values[poweredIndex] ?? '').includes(','))) decimalSeparator = ','
+    break
+  }
+  if (decimalSeparator === ',' && table.delimiter === ',') decimalSeparator = '.'
+  deps.progress.start(`import ${fileName}`, 0)
+  try {
+    const record = await deps.store.importTelemetry(
+      {
+        campaignId: input.campaign.id,
+        fileName,
+        format: 'telemetry',
+        kind: 'telemetry',
+        checksum,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        organisationPath: null,
+      },
+      { file: input.file, headerLine: table.headerLine, delimiter: table.delimiter, decimalSeparator, columns: plan },
+    )
+    return {
+      ...record,
+      file: input.file,
+      isAlreadyImported: false,
+      unknownColumns: [],
+      headerLine: table.headerLine,
+      sampleFindings: [],
+      assumptions: [
+        `${record.devicesMatched} device(s) matched to assets by host name or serial number, ${record.devicesUnmatched} not matched`,
+        'measured hours are extrapolated to a year: hours per observed day × 365',
+      ],
+    }
+  } finally {
+    deps.progress.stop()
+  }
 }
 
 function fileAssumptions(fieldIndex: Partial<Record<string, number>>, defaultCountry: string): string[] {

@@ -134,6 +134,8 @@ export type StoredAsset = Asset & {
   importId: number
   fileName: string
   domain: DomainId
+  /** Measured by telemetry, extrapolated to a year; null without telemetry. */
+  poweredHoursPerYear: number | null
 }
 
 export type QualityBySource = {
@@ -156,6 +158,26 @@ export type QualityByOrganisation = {
 }
 
 export type ComputationState = { referential: string; computedRevision: number; assetsRevision: number }
+
+/** A telemetry file to bulk-load: which columns hold what, and how the text is written. */
+export type TelemetrySource = {
+  file: string
+  headerLine: number
+  delimiter: string
+  decimalSeparator: '.' | ','
+  columns: { day: string; device: string; poweredHours: string; activeHours: string | null }
+}
+
+export type TelemetryImportResult = ImportRecord & { devicesMatched: number; devicesUnmatched: number }
+
+export type UsageBySite = {
+  organisation: string
+  site: string | null
+  devices: number
+  poweredHoursPerYear: number
+  activeHoursPerYear: number | null
+  idleHoursPerYear: number | null
+}
 
 /** Everything the use cases need from the workspace database. */
 export type WorkspaceStore = {
@@ -183,6 +205,10 @@ export type WorkspaceStore = {
   quarantine(campaignId: number, limit: number): Promise<(QuarantinedRow & { fileName: string })[]>
   qualityBySource(campaignId: number): Promise<QualityBySource[]>
   qualityByOrganisation(campaignId: number): Promise<QualityByOrganisation[]>
+  /** Bulk-loads a telemetry file in one transaction and refreshes the per-asset usage of the campaign. */
+  importTelemetry(meta: NewImport, source: TelemetrySource): Promise<TelemetryImportResult>
+  /** Measured usage per site (average hours per year per device), most idle hours first. */
+  usageBySite(campaignId: number): Promise<UsageBySite[]>
   close(): Promise<void>
 }
 

@@ -69,7 +69,7 @@ export async function importCommand(
   for (const record of imports) {
     if (record.assumptions.length > 0) text += `  ${record.fileName}: ${record.assumptions.join('; ')}\n`
     for (const finding of record.sampleFindings.slice(0, 5)) {
-      text += `  ${record.fileName}, line ${finding.line}${finding.column ? `, column "${finding.column}"` : ''}: ${finding.message}\n`
+      text += `  ${record.fileName}, ${finding.line > 0 ? `line ${finding.line}` : 'line unknown'}${finding.column ? `, column "${finding.column}"` : ''}: ${finding.message}\n`
     }
     if (record.rowsQuarantined > 0) text += `  → ${record.rowsQuarantined} row(s) quarantined; see: empreinte quality\n`
   }

@@ -17,7 +17,7 @@ export async function qualityCommand(deps: Deps, options: ParsedOptions): Promis
     text += '\nQuarantined rows (first ' + report.quarantineSample.length + ')\n'
     for (const row of report.quarantineSample) {
       for (const finding of row.findings.filter((item) => item.severity === 'rejected')) {
-        text += `  ${row.fileName}, line ${row.line}${finding.column ? `, column "${finding.column}"` : ''}: ${finding.message}\n`
+        text += `  ${row.fileName}, ${row.line > 0 ? `line ${row.line}` : 'line unknown'}${finding.column ? `, column "${finding.column}"` : ''}: ${finding.message}\n`
       }
     }
   }

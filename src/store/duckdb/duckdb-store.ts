@@ -26,6 +26,9 @@ import type {
   QualityBySource,
   QuarantinedRow,
   ResultWriter,
+  TelemetryImportResult,
+  TelemetrySource,
+  UsageBySite,
   StoredAsset,
   WorkspaceStore,
 } from '../../app/ports.js'
@@ -287,6 +290,7 @@ class DuckComputeBatch implements ComputeBatch {
     input.ownership = ownership === null ? null : OWNERSHIP_CODES[ownership]!
     input.country = this.countries[this.number(9, row)]!
     input.datacenterPue = pue < 0 ? undefined : pue === 0 ? null : pue
+    input.poweredHoursPerYear = this.nullable(14, row)
   }
 }
 
@@ -414,10 +418,11 @@ export class DuckDbStore implements WorkspaceStore {
       `SELECT a.id, a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
               a.utilisation_rate, a.ownership, a.country_id,
               CASE WHEN a.datacenter IS NULL THEN -1 ELSE COALESCE(d.pue, 0) END,
-              a.organisation_id, a.site_id, a.domain
+              a.organisation_id, a.site_id, a.domain, u.powered_hours_per_year
        FROM asset a
        LEFT JOIN (SELECT short_name, MAX(pue) AS pue FROM datacenter WHERE campaign_id = $1 GROUP BY short_name) d
          ON d.short_name = a.datacenter
+       LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
        WHERE a.campaign_id = $1`,
       [campaignId],
     )
@@ -699,9 +704,10 @@ export class DuckDbStore implements WorkspaceStore {
       this.connection,
       `SELECT a.id::INTEGER, a.campaign_id, a.import_id, a.line, o.path, s.name, a.datacenter, m.category, m.manufacturer,
               m.model, a.serial, a.hostname, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
-              a.utilisation_rate, a.ownership, k.code, a.status, a.imputed, i.file_name, a.domain
+              a.utilisation_rate, a.ownership, k.code, a.status, a.imputed, i.file_name, a.domain, u.powered_hours_per_year
        FROM asset a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
        JOIN model m ON m.id = a.model_id JOIN import i ON i.id = a.import_id JOIN country k ON k.id = a.country_id
+       LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
        WHERE a.campaign_id = $1 AND (a.id = TRY_CAST($2 AS INTEGER) OR a.serial = $2 OR a.hostname = $2)
        ORDER BY a.id LIMIT 1`,
       [campaignId, key],
@@ -733,6 +739,7 @@ export class DuckDbStore implements WorkspaceStore {
       imputed: imputedFields(toNumber(row[21])),
       fileName: row[22] as string,
       domain: domainOfCode(toNumber(row[23])),
+      poweredHoursPerYear: row[24] === null ? null : toNumber(row[24]),
     }
   }
 
@@ -815,6 +822,144 @@ export class DuckDbStore implements WorkspaceStore {
         fieldCompleteness,
       }
     })
+  }
+
+  async importTelemetry(meta: NewImport, source: TelemetrySource): Promise<TelemetryImportResult> {
+    const connection = this.connection
+    const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`
+    const identifier = (text: string): string => `"${text.replaceAll('"', '""')}"`
+    const types = [
+      `${quote(source.columns.day)}: 'DATE'`,
+      `${quote(source.columns.device)}: 'VARCHAR'`,
+      `${quote(source.columns.poweredHours)}: 'DOUBLE'`,
+      ...(source.columns.activeHours === null ? [] : [`${quote(source.columns.activeHours)}: 'DOUBLE'`]),
+    ].join(', ')
+    const reader = `read_csv(${quote(source.file)}, header = true, skip = ${Math.max(0, source.headerLine - 1)},
+      delim = ${quote(source.delimiter)}, decimal_separator = ${quote(source.decimalSeparator)}, types = {${types}},
+      store_rejects = true, rejects_table = 'telemetry_rejects', rejects_scan = 'telemetry_reject_scans')`
+    const active = source.columns.activeHours === null ? 'CAST(NULL AS DOUBLE)' : identifier(source.columns.activeHours)
+    await connection.run('BEGIN TRANSACTION')
+    try {
+      const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
+      await connection.run(`CREATE OR REPLACE TEMP TABLE telemetry_staging AS
+        SELECT ${identifier(source.columns.day)} AS day, trim(${identifier(source.columns.device)}) AS device,
+               ${identifier(source.columns.poweredHours)} AS powered, ${active} AS active
+        FROM ${reader}`)
+      const isValid = `day IS NOT NULL AND device IS NOT NULL AND device <> '' AND powered BETWEEN 0 AND 24
+                       AND (active IS NULL OR active BETWEEN 0 AND powered)`
+      await connection.run(
+        `INSERT INTO telemetry SELECT $1, $2, day, device, powered, active FROM telemetry_staging WHERE ${isValid}`,
+        [meta.campaignId, toNumber(importId)],
+      )
+      // Rows the CSV reader could not read: line, column and DuckDB's message.
+      const rejected = await rows(
+        connection,
+        'SELECT line, column_name, error_message, csv_line FROM telemetry_rejects ORDER BY line',
+      )
+      // Rows read but out of range: named by device and day (the bulk reader keeps no line numbers for them).
+      const outOfRange = await rows(
+        connection,
+        `SELECT CAST(day AS VARCHAR), device, powered, active FROM telemetry_staging WHERE NOT (${isValid}) ORDER BY device, day`,
+      )
+      const [[accepted]] = (await rows(connection, 'SELECT COUNT(*) FROM telemetry WHERE import_id = $1', [toNumber(importId)])) as [[number]]
+      const quarantined: Row[] = [
+        ...rejected.map((row) => [
+          meta.campaignId,
+          toNumber(importId),
+          toNumber(row[0]),
+          JSON.stringify([row[3]]),
+          JSON.stringify([{ line: toNumber(row[0]), column: row[1], code: 'malformed_row', severity: 'rejected', message: row[2], value: null }]),
+        ]),
+        ...outOfRange.map((row) => [
+          meta.campaignId,
+          toNumber(importId),
+          0,
+          JSON.stringify(row.map((value) => (value === null ? '' : String(value)))),
+          JSON.stringify([
+            {
+              line: 0,
+              column: source.columns.poweredHours,
+              code: 'out_of_range',
+              severity: 'rejected',
+              message: `device ${row[1] ?? '(none)'} on ${row[0] ?? '(no date)'}: powered hours ${row[2]} and active hours ${row[3] ?? '—'} must lie within 0–24 h with active ≤ powered`,
+              value: String(row[2]),
+            },
+          ]),
+        ]),
+      ]
+      await appendRows(connection, 'quarantine', [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR], quarantined)
+      for (const row of quarantined) {
+        const finding = (JSON.parse(row[4] as string) as Finding[])[0]!
+        await connection.run(
+          'INSERT INTO finding VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [meta.campaignId, toNumber(importId), finding.line, finding.column, finding.code, finding.severity, finding.message, finding.value],
+        )
+      }
+      const rowsRead = toNumber(accepted) + quarantined.length
+      await connection.run(
+        `INSERT INTO import (${IMPORT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [toNumber(importId), meta.campaignId, meta.fileName, meta.format, meta.kind, meta.checksum, meta.encoding, meta.delimiter, null, rowsRead, toNumber(accepted), quarantined.length, 0],
+      )
+      const { matched, unmatched } = await this.refreshUsage(connection, meta.campaignId)
+      await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [meta.campaignId])
+      await connection.run('COMMIT')
+      await connection.run('DROP TABLE IF EXISTS telemetry_staging').catch(() => undefined)
+      return {
+        ...meta,
+        id: toNumber(importId),
+        rowsRead,
+        rowsAccepted: toNumber(accepted),
+        rowsQuarantined: quarantined.length,
+        rowsImputed: 0,
+        devicesMatched: matched,
+        devicesUnmatched: unmatched,
+      }
+    } catch (error) {
+      await connection.run('ROLLBACK')
+      throw error
+    }
+  }
+
+  /** Recomputes per-asset usage from all the campaign's telemetry: devices matched by host name, then serial. */
+  private async refreshUsage(connection: DuckDBConnection, campaignId: number): Promise<{ matched: number; unmatched: number }> {
+    await connection.run('DELETE FROM asset_usage WHERE campaign_id = $1', [campaignId])
+    const perDevice = `SELECT device, COUNT(DISTINCT day) AS days, SUM(powered_hours) AS powered, SUM(active_hours) AS active
+                       FROM telemetry WHERE campaign_id = $1 GROUP BY device`
+    const insert = (key: string, extra: string) =>
+      connection.run(
+        `INSERT INTO asset_usage
+         SELECT a.campaign_id, a.id, a.organisation_id, a.site_id, d.days, d.powered / d.days * 365, d.active / d.days * 365
+         FROM (${perDevice}) d JOIN asset a ON a.campaign_id = $1 AND a.${key} = d.device ${extra}`,
+        [campaignId],
+      )
+    await insert('hostname', '')
+    await insert('serial', 'WHERE a.id NOT IN (SELECT asset_id FROM asset_usage WHERE campaign_id = $1)')
+    const [[matched, devices]] = (await rows(
+      connection,
+      `SELECT (SELECT COUNT(*) FROM asset_usage WHERE campaign_id = $1), (SELECT COUNT(DISTINCT device) FROM telemetry WHERE campaign_id = $1)`,
+      [campaignId],
+    )) as [[number, number]]
+    return { matched: toNumber(matched), unmatched: Math.max(0, toNumber(devices) - toNumber(matched)) }
+  }
+
+  async usageBySite(campaignId: number): Promise<UsageBySite[]> {
+    const found = await rows(
+      this.connection,
+      `SELECT o.path, s.name, COUNT(*), AVG(u.powered_hours_per_year), AVG(u.active_hours_per_year),
+              AVG(u.powered_hours_per_year - u.active_hours_per_year)
+       FROM asset_usage u JOIN organisation o ON o.id = u.organisation_id LEFT JOIN site s ON s.id = u.site_id
+       WHERE u.campaign_id = $1 GROUP BY o.path, s.name
+       ORDER BY SUM(u.powered_hours_per_year - COALESCE(u.active_hours_per_year, 0)) DESC, o.path, s.name`,
+      [campaignId],
+    )
+    return found.map((row) => ({
+      organisation: row[0] as string,
+      site: row[1] as string | null,
+      devices: toNumber(row[2]),
+      poweredHoursPerYear: toNumber(row[3]),
+      activeHoursPerYear: row[4] === null ? null : toNumber(row[4]),
+      idleHoursPerYear: row[5] === null ? null : toNumber(row[5]),
+    }))
   }
 
   async close(): Promise<void> {

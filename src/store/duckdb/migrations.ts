@@ -62,4 +62,18 @@ CREATE TABLE result_impact (
   manufacturing DOUBLE NOT NULL, distribution DOUBLE NOT NULL, use DOUBLE NOT NULL, end_of_life DOUBLE NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'telemetry',
+    sql: `
+-- Daily (or hourly, summed per day) power-state data per device, loaded with DuckDB's bulk CSV reader.
+CREATE TABLE telemetry (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, day DATE NOT NULL, device VARCHAR NOT NULL,
+  powered_hours DOUBLE NOT NULL, active_hours DOUBLE);
+-- Per asset: measured hours extrapolated to a year (hours per observed day × 365).
+CREATE TABLE asset_usage (
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, site_id INTEGER,
+  observed_days INTEGER NOT NULL, powered_hours_per_year DOUBLE NOT NULL, active_hours_per_year DOUBLE);
+`,
+  },
 ]
