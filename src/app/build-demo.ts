@@ -1,4 +1,5 @@
 import { generateDemoFleet } from '../core/demo/generate-demo-fleet.js'
+import { generateDemoTelemetry } from '../core/demo/generate-demo-telemetry.js'
 import { endOfYearDay } from './campaigns.js'
 import { importInventory, type ImportInventoryResult } from './import-inventory.js'
 import type { Deps } from './ports.js'
@@ -35,6 +36,23 @@ export async function buildDemo(
       delimiter: table.delimiter,
       encoding: table.encoding,
     })
+    imports.push(
+      await importInventory(deps, {
+        file: path,
+        format: 'auto',
+        campaign,
+        organisationPath: null,
+        categoryHint: null,
+        defaultCountry: 'FR',
+      }),
+    )
+  }
+  // One week of power-state telemetry for every computer, imported after the inventory it refers to.
+  const computers = tables.find((table) => table.fileName === 'glpi-ordinateurs.csv')
+  if (computers) {
+    const telemetry = generateDemoTelemetry(computers, input.seed, DEMO_YEAR)
+    const path = deps.files.join(input.directory, telemetry.fileName)
+    await deps.files.writeTable(path, telemetry)
     imports.push(
       await importInventory(deps, {
         file: path,

@@ -6,6 +6,7 @@ import { explainCommand } from './commands/explain.js'
 import { footprintCommand } from './commands/footprint.js'
 import { importCommand } from './commands/import.js'
 import { qualityCommand } from './commands/quality.js'
+import { usageCommand } from './commands/usage.js'
 import { parseOptions } from './parse-options.js'
 
 export const USAGE = `empreinte — measure the environmental footprint of an IT estate
@@ -13,13 +14,15 @@ export const USAGE = `empreinte — measure the environmental footprint of an IT
 Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --json)
 
   demo                     build a demo workspace resembling the reference case (500 bodies, ~100,000 seats)
-  import FILE…             import inventories [--format auto|generic|glpi|numecoeval-physical|numecoeval-datacenter]
+  import FILE…             import inventories or usage telemetry
+                           [--format auto|generic|glpi|numecoeval-physical|numecoeval-datacenter|telemetry]
                            [--organisation CODE] [--campaign YEAR] [--category ID]
   quality                  data-quality report (per source, per organisation, quarantined rows)
   footprint                annual footprint [--campaign YEAR] [--organisation CODE]
                            [--by organisation,domain,category,phase,site,criterion]
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
+  usage                    measured powered / active / idle hours per site (from imported telemetry)
 
 Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
 Workspace: --workspace DIR, else $EMPREINTE_WORKSPACE, else ./empreinte-data
@@ -47,7 +50,7 @@ export async function run(argv: string[], io: CliIo, config: Config, openWorkspa
     io.stdout(USAGE)
     return command === null && !options.help ? 2 : 0
   }
-  const known = ['demo', 'import', 'quality', 'footprint', 'explain']
+  const known = ['demo', 'import', 'quality', 'footprint', 'explain', 'usage']
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
     return 2
@@ -71,7 +74,9 @@ export async function run(argv: string[], io: CliIo, config: Config, openWorkspa
             ? await qualityCommand(deps, options)
             : command === 'footprint'
               ? await footprintCommand(deps, options)
-              : await explainCommand(deps, options, positional)
+              : command === 'usage'
+                ? await usageCommand(deps, options)
+                : await explainCommand(deps, options, positional)
     io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
     return 0
   } catch (error) {
