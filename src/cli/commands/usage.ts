@@ -14,7 +14,7 @@ export async function usageCommand(deps: Deps, options: ParsedOptions): Promise<
     site.site ?? '',
     site.devices,
     Math.round(site.poweredHoursPerYear),
-    site.activeHoursPerYear === null ? '—' : String(Math.round(site.activeHoursPerYear)),
+    site.activeHoursPerYear === null ? '—' : Math.round(site.activeHoursPerYear).toLocaleString('en-US'),
     site.idleShare === null ? '—' : `${Math.round(site.idleShare * 100)} %`,
   ])
   const text =

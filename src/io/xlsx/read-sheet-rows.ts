@@ -32,11 +32,11 @@ export function* readSheetRows(xml: string, context: CellContext): Generator<Raw
       const style = scanner.attribute('s')
       const text = scanner.isSelfClosing ? '' : readCell(scanner, type, style, context)
       if (column >= maxColumns) {
-        problem = { code: 'bad_cell_reference', message: `Cell ${reference ?? ''} lies beyond column XFD` }
+        problem ??= { code: 'bad_cell_reference', message: `Cell ${reference ?? ''} lies beyond column XFD` }
         continue
       }
       if (typeof text !== 'string') {
-        problem = text
+        problem ??= text
         continue
       }
       if (text === '') continue

@@ -176,7 +176,9 @@ function inflateEntry(bytes: Buffer, entry: ZipEntry, limit: number, file: strin
     data = compressed
   } else if (entry.method === 8) {
     try {
-      data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
+      // One output chunk of the declared size (already checked against the limits) avoids a final copy.
+      const size = Math.max(64, entry.uncompressedSize)
+      data = inflateRawSync(compressed, { maxOutputLength: size, chunkSize: size })
     } catch (error) {
       const code = (error as { code?: string }).code
       const reason =

@@ -88,8 +88,8 @@ export class XmlScanner {
       if (quote !== 0x22 && quote !== 0x27) return undefined
       const valueEnd = xml.indexOf(quote === 0x22 ? '"' : "'", quoteAt + 1)
       if (valueEnd === -1 || valueEnd > end) return undefined
-      const colon = xml.lastIndexOf(':', nameEnd - 1)
-      const localStart = colon >= cursor ? colon + 1 : cursor
+      let localStart = nameEnd
+      while (localStart > cursor && xml.charCodeAt(localStart - 1) !== 0x3a) localStart--
       if (nameEnd - localStart === localName.length && xml.startsWith(localName, localStart)) {
         return decodeXmlText(xml.slice(quoteAt + 1, valueEnd))
       }
