@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { run } from '../src/cli/run.js'
 import { loadConfig } from '../src/config.js'
 import { openWorkspace } from '../src/main.js'
+import { writeXlsx } from '../src/io/xlsx/write-xlsx.js'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'e2e')
 
@@ -104,6 +105,40 @@ describe('empreinte CLI, end to end on fixture files', () => {
     // One valid day at 24 h → 24 × 365 = 8,760 h/yr; desktop 70 W × 8,760 h = 613.2 kWh; × 0.0519 = 31.82508 kgCO2e
     expect(explanation.footprint.annualKwh).toBeCloseTo(613.2, 9)
     expect(explanation.footprint.impacts['climate-change'].use).toBeCloseTo(31.82508, 9)
+  })
+
+  it('imports each worksheet of an XLSX workbook that has an inventory header, skipping the cover sheet', async () => {
+    const file = join(workspace, 'parc.xlsx')
+    const header = ['Nom', 'Entité', 'Statut', 'Fabricant', 'Modèle', 'Type', 'Numéro de série', "Date d'achat"]
+    await writeXlsx(file, [
+      { name: 'Couverture', header: ['Export', 'GLPI'], rows: [['date', '28/11/2026']] },
+      {
+        name: 'Ordinateurs',
+        header,
+        rows: [
+          ['PC-1', 'CNAM > CPAM Nord', 'En service', 'Dell', 'Latitude 5420', 'Ordinateur portable', 'X1', '15/03/2021'],
+          ['PC-2', 'CNAM > CPAM Nord', 'En service', 'HP', 'ProDesk 400', 'Ordinateur fixe', 'X2', '31/02/2021'],
+          ['PC-3', 'CNAM > CPAM Nord', 'En service', 'Lenovo', 'T14', 'Ordinateur portable', 'X3', '01/06/2022'],
+        ],
+      },
+      { name: 'Écrans', header, rows: [['ECR-1', 'CNAM > CPAM Nord', 'En service', 'Dell', 'P2419H', 'Écran', 'E1', '15/03/2021']] },
+    ])
+    const run = async () =>
+      JSON.parse((await cli(['import', file, '--campaign', '2025', '--workspace', workspace, '--json'])).stdout) as {
+        imports: Record<string, unknown>[]
+      }
+    const first = await run()
+    // Row 3 of "Ordinateurs" (PC-2, 31/02/2021) is quarantined; the cover sheet has no inventory header.
+    expect(first.imports.map((entry) => [entry['format'], entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined'], entry['isAlreadyImported']])).toEqual([
+      ['glpi', 3, 2, 1, false],
+      ['glpi', 1, 1, 0, false],
+    ])
+    const quality = JSON.parse((await cli(['quality', '--workspace', workspace, '--json'])).stdout) as {
+      quarantineSample: { fileName: string; line: number }[]
+    }
+    expect(quality.quarantineSample.map((row) => [row.fileName, row.line])).toEqual([['parc.xlsx#Ordinateurs', 3]])
+    const again = await run()
+    expect(again.imports.map((entry) => entry['isAlreadyImported'])).toEqual([true, true])
   })
 
   it('recognises a file imported twice and adds nothing', async () => {

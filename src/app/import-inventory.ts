@@ -5,11 +5,13 @@ import {
   FORMAT_PROFILES,
   looksLikeKnownHeader,
   planColumns,
+  type ColumnPlan,
   type FormatProfile,
 } from '../core/formats/format-profiles.js'
 import { planTelemetryColumns, type TelemetryColumnPlan } from '../core/formats/telemetry-profile.js'
 import { AppError } from './errors.js'
-import type { Campaign, Deps, ImportRecord, RawTable } from './ports.js'
+import type { Campaign, Deps, ImportRecord, RawRow, RawTable } from './ports.js'
+import { createBatchNormaliser, type NormalisedBatch } from '../core/inventory/normalise-batch.js'
 
 export type ImportInventoryInput = {
   file: string
@@ -42,7 +44,7 @@ export async function importInventory(
   deps: Deps,
   input: ImportInventoryInput,
 ): Promise<ImportInventoryResult> {
-  const { store, files, progress } = deps
+  const { store, files } = deps
   const checksum = await files.checksum(input.file)
   const fileName = files.baseName(input.file)
   const previous = await store.findImportByChecksum(input.campaign.id, checksum)
@@ -67,8 +69,10 @@ export async function importInventory(
       file: input.file,
     })
   }
-  const telemetryPlan = input.format === 'auto' || input.format === 'telemetry' ? planTelemetryColumns(table.header) : null
-  if (telemetryPlan !== null) return importTelemetryFile(deps, input, table, telemetryPlan, checksum, fileName)
+  const telemetryPlan =
+    input.format === 'auto' || input.format === 'telemetry' ? planTelemetryColumns(table.header) : null
+  if (telemetryPlan !== null)
+    return importTelemetryFile(deps, input, table, telemetryPlan, checksum, fileName)
   if (input.format === 'telemetry') {
     throw new AppError(
       'missing_columns',
@@ -76,21 +80,118 @@ export async function importInventory(
     )
   }
   const profile = chooseProfile(table, input.format, fileName)
+  const plan = checkedPlan(table, profile, fileName)
+  const options = normaliseOptions(input, fileName)
+  return importBatches(deps, input, {
+    table,
+    profile,
+    plan,
+    checksum,
+    fileName,
+    batches: files.normaliseRows(input.file, { formatId: profile.id, options, bytes: table.bytes }),
+  })
+}
+
+/**
+ * Imports a file that may hold several tables: every worksheet of an XLSX workbook with a recognised header
+ * (each sheet is its own import, named "file.xlsx#Sheet"), or the one table of a delimited text file.
+ */
+export async function importFile(deps: Deps, input: ImportInventoryInput): Promise<ImportInventoryResult[]> {
+  if (!/\.xlsx$/i.test(input.file)) return [await importInventory(deps, input)]
+  const { store, files } = deps
+  const checksum = await files.checksum(input.file)
+  const fileName = files.baseName(input.file)
+  const sheets = await files.readWorkbook(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
+  const results: ImportInventoryResult[] = []
+  for (const sheet of sheets) {
+    if (sheet.header.length === 0) continue
+    const sheetName = `${fileName}#${sheet.sheet}`
+    const sheetChecksum = `${checksum}#${sheet.sheet}`
+    const previous = await store.findImportByChecksum(input.campaign.id, sheetChecksum)
+    if (previous) {
+      results.push({
+        ...previous,
+        file: input.file,
+        isAlreadyImported: true,
+        unknownColumns: [],
+        headerLine: 0,
+        sampleFindings: [],
+        assumptions: [],
+      })
+      continue
+    }
+    const profile =
+      input.format === 'auto' ? detectFormat(sheet.header) : chooseProfile(sheet, input.format, sheetName)
+    if (!profile) continue
+    const plan = checkedPlan(sheet, profile, sheetName)
+    const normaliseBatch = createBatchNormaliser(plan, normaliseOptions(input, sheetName))
+    results.push(
+      await importBatches(deps, input, {
+        table: sheet,
+        profile,
+        plan,
+        checksum: sheetChecksum,
+        fileName: sheetName,
+        batches: mapBatches(sheet.batches, normaliseBatch),
+      }),
+    )
+  }
+  if (results.length === 0) {
+    throw new AppError(
+      'unknown_format',
+      `${fileName}: no worksheet has a recognised inventory header (sheets: ${sheets.map((sheet) => sheet.sheet).join(', ')}).`,
+      { file: input.file },
+    )
+  }
+  return results
+}
+
+async function* mapBatches(
+  batches: AsyncIterable<RawTable['batches'] extends AsyncIterable<infer Batch> ? Batch : never>,
+  normaliseBatch: (rows: RawRow[]) => NormalisedBatch,
+): AsyncIterable<NormalisedBatch> {
+  for await (const rows of batches) yield normaliseBatch(rows)
+}
+
+function checkedPlan(table: RawTable, profile: FormatProfile, fileName: string): ColumnPlan {
   const plan = planColumns(table.header, profile)
   if (plan.missingRequired.length > 0) {
     throw new AppError(
       'missing_columns',
       `${fileName}, line ${table.headerLine}: the ${profile.label} format needs the column(s) ${plan.missingRequired.join(', ')}; ` +
         `found: ${table.header.join(', ')}.`,
-      { file: input.file, line: table.headerLine, missing: plan.missingRequired },
+      { file: table.file, line: table.headerLine, missing: plan.missingRequired },
     )
   }
-  const options = {
+  return plan
+}
+
+function normaliseOptions(input: ImportInventoryInput, fileName: string) {
+  return {
     categoryHint: input.categoryHint ?? categoryHintFromFileName(fileName),
     defaultOrganisationPath: input.organisationPath,
     defaultCountry: input.defaultCountry,
     referenceDay: input.campaign.referenceDay,
   }
+}
+
+type ImportSource = {
+  table: RawTable
+  profile: FormatProfile
+  plan: ColumnPlan
+  checksum: string
+  fileName: string
+  batches: AsyncIterable<NormalisedBatch>
+}
+
+/** Saves normalised batches as one import, in one transaction: whole on commit, nothing on failure. */
+async function importBatches(
+  deps: Deps,
+  input: ImportInventoryInput,
+  source: ImportSource,
+): Promise<ImportInventoryResult> {
+  const { store, progress } = deps
+  const { table, profile, plan, checksum, fileName } = source
   const writer = await store.beginImport({
     campaignId: input.campaign.id,
     fileName,
@@ -105,11 +206,7 @@ export async function importInventory(
   const sampleFindings: Finding[] = []
   progress.start(`import ${fileName}`, 0)
   try {
-    for await (const batch of files.normaliseRows(input.file, {
-      formatId: profile.id,
-      options,
-      bytes: table.bytes,
-    })) {
+    for await (const batch of source.batches) {
       counts.rowsRead += batch.rowsRead
       counts.rowsAccepted += batch.rowsAccepted
       counts.rowsQuarantined += batch.rowsQuarantined
@@ -203,7 +300,13 @@ async function importTelemetryFile(
         delimiter: table.delimiter,
         organisationPath: null,
       },
-      { file: input.file, headerLine: table.headerLine, delimiter: table.delimiter, decimalSeparator, columns: plan },
+      {
+        file: input.file,
+        headerLine: table.headerLine,
+        delimiter: table.delimiter,
+        decimalSeparator,
+        columns: plan,
+      },
     )
     return {
       ...record,

@@ -4,12 +4,25 @@
  * Operation ids are `noun.verb`; HTTP routes and CLI commands mirror them.
  */
 import { z } from 'zod'
+import { FORMAT_PROFILES } from '../core/formats/format-profiles.js'
+import { CATEGORY_IDS } from '../core/inventory/categories.js'
 import { explainAsset } from './explain-asset.js'
 import { BREAKDOWN_DIMENSIONS, getFootprint } from './get-footprint.js'
+import { importFiles } from './import-files.js'
+import { listImports } from './list-imports.js'
+import { listOrganisations } from './list-organisations.js'
 import { qualityReport } from './quality-report.js'
 import type { Deps } from './ports.js'
 
 const campaignYear = z.number().int().min(1990).max(2100).nullable().default(null)
+const limit = z.number().int().min(1).max(1000).default(100)
+const offset = z.number().int().min(0).default(0)
+
+/** Formats an import may name: `auto` detects it from the header. */
+export const IMPORT_FORMATS = ['auto', ...FORMAT_PROFILES.map((profile) => profile.id), 'telemetry'] as [
+  string,
+  ...string[],
+]
 
 export const OPERATION_INPUTS = {
   'footprint.get': z.object({
@@ -19,6 +32,19 @@ export const OPERATION_INPUTS = {
   }),
   'quality.report': z.object({ campaignYear, sample: z.number().int().min(0).max(10_000).default(100) }),
   'asset.explain': z.object({ campaignYear, asset: z.string().min(1) }),
+  'inventory.import': z.object({
+    files: z
+      .array(z.object({ path: z.string().min(1), label: z.string().min(1) }))
+      .min(1, 'Give at least one file to import'),
+    format: z.enum(IMPORT_FORMATS).default('auto'),
+    organisation: z.string().min(1).nullable().default(null),
+    campaignYear,
+    category: z.enum(CATEGORY_IDS).nullable().default(null),
+    /** The campaign to create when none is named and the workspace has none (the caller's last year). */
+    defaultCampaignYear: z.number().int().min(1990).max(2100),
+  }),
+  'imports.list': z.object({ campaignYear, limit, offset }),
+  'organisations.list': z.object({ campaignYear, limit, offset }),
 } as const
 
 export type OperationId = keyof typeof OPERATION_INPUTS
@@ -30,4 +56,11 @@ export const OPERATIONS = {
     getFootprint(deps, { ...input, by: input.by as (typeof BREAKDOWN_DIMENSIONS)[number][] }),
   'quality.report': (deps: Deps, input: OperationInput<'quality.report'>) => qualityReport(deps, input),
   'asset.explain': (deps: Deps, input: OperationInput<'asset.explain'>) => explainAsset(deps, input),
+  'inventory.import': (deps: Deps, input: OperationInput<'inventory.import'>) => importFiles(deps, input),
+  'imports.list': (deps: Deps, input: OperationInput<'imports.list'>) => listImports(deps, input),
+  'organisations.list': (deps: Deps, input: OperationInput<'organisations.list'>) =>
+    listOrganisations(deps, input),
 } satisfies { [Id in OperationId]: (deps: Deps, input: OperationInput<Id>) => Promise<unknown> }
+
+/** What operation `id` resolves to. */
+export type OperationOutput<Id extends OperationId> = Awaited<ReturnType<(typeof OPERATIONS)[Id]>>

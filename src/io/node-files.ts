@@ -7,6 +7,8 @@ import type { Files } from '../app/ports.js'
 import { readDelimited } from './csv/read-delimited.js'
 import { writeDelimited } from './csv/write-delimited.js'
 import { normaliseRows } from './normalise-rows.js'
+import { readXlsx } from './xlsx/read-xlsx.js'
+import { XlsxError } from './xlsx/xlsx-error.js'
 
 const NORMALISE_BATCH_ROWS = 8192
 
@@ -31,6 +33,15 @@ export function createNodeFiles(): Files {
     async readTable(path, options) {
       await assertReadable(path)
       return readDelimited(path, options)
+    },
+    async readWorkbook(path, options) {
+      await assertReadable(path)
+      try {
+        return await readXlsx(path, options)
+      } catch (error) {
+        if (error instanceof XlsxError) throw new AppError('unknown_format', error.message, { file: path })
+        throw error
+      }
     },
     normaliseRows(path, job) {
       return normaliseRows({ file: path, formatId: job.formatId, options: job.options, batchSize: NORMALISE_BATCH_ROWS }, job.bytes)

@@ -1,6 +1,6 @@
 import { resolveOrganisation, endOfYearDay } from '../../app/campaigns.js'
 import { AppError } from '../../app/errors.js'
-import { importInventory, type ImportInventoryResult } from '../../app/import-inventory.js'
+import { importFile, type ImportInventoryResult } from '../../app/import-inventory.js'
 import type { Deps } from '../../app/ports.js'
 import { isCategoryId } from '../../core/inventory/categories.js'
 import { formatTable } from '../format-table.js'
@@ -25,14 +25,14 @@ export async function importCommand(
   const imports: ImportInventoryResult[] = []
   for (const file of files) {
     imports.push(
-      await importInventory(deps, {
+      ...(await importFile(deps, {
         file,
         format: options.format ?? 'auto',
         campaign,
         organisationPath,
         categoryHint: options.category !== null && isCategoryId(options.category) ? options.category : null,
         defaultCountry: 'FR',
-      }),
+      })),
     )
   }
   const json = {
