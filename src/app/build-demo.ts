@@ -2,7 +2,7 @@ import { generateDemoFleet } from '../core/demo/generate-demo-fleet.js'
 import { generateDemoTelemetry } from '../core/demo/generate-demo-telemetry.js'
 import { endOfYearDay } from './campaigns.js'
 import { importInventory, type ImportInventoryResult } from './import-inventory.js'
-import type { Deps } from './ports.js'
+import type { Campaign, Deps } from './ports.js'
 
 /** The demo's reporting year is fixed so that the demo never drifts with the wall clock. */
 export const DEMO_YEAR = 2025
@@ -36,16 +36,7 @@ export async function buildDemo(
       delimiter: table.delimiter,
       encoding: table.encoding,
     })
-    imports.push(
-      await importInventory(deps, {
-        file: path,
-        format: 'auto',
-        campaign,
-        organisationPath: null,
-        categoryHint: null,
-        defaultCountry: 'FR',
-      }),
-    )
+    imports.push(await importDemoFile(deps, path, campaign))
   }
   // One week of power-state telemetry for every computer, imported after the inventory it refers to.
   const computers = tables.find((table) => table.fileName === 'glpi-ordinateurs.csv')
@@ -53,18 +44,20 @@ export async function buildDemo(
     const telemetry = generateDemoTelemetry(computers, input.seed, DEMO_YEAR)
     const path = deps.files.join(input.directory, telemetry.fileName)
     await deps.files.writeTable(path, telemetry)
-    imports.push(
-      await importInventory(deps, {
-        file: path,
-        format: 'auto',
-        campaign,
-        organisationPath: null,
-        categoryHint: null,
-        defaultCountry: 'FR',
-      }),
-    )
+    imports.push(await importDemoFile(deps, path, campaign))
   }
   return { directory: input.directory, campaign: campaign.year, imports }
+}
+
+function importDemoFile(deps: Deps, file: string, campaign: Campaign): Promise<ImportInventoryResult> {
+  return importInventory(deps, {
+    file,
+    format: 'auto',
+    campaign,
+    organisationPath: null,
+    categoryHint: null,
+    defaultCountry: 'FR',
+  })
 }
 
 function rank(format: string): number {

@@ -46,7 +46,9 @@ export async function importFiles(
 ): Promise<ImportFilesReport> {
   const year = input.campaignYear ?? (await deps.store.latestCampaign())?.year ?? input.defaultCampaignYear
   const campaign = await deps.store.ensureCampaign(year, endOfYearDay(year))
-  const organisationPath = input.organisation ? await resolveOrganisationOrNew(deps, input.organisation) : null
+  const organisationPath = input.organisation
+    ? await resolveOrganisationOrNew(deps, input.organisation)
+    : null
   const imports: ImportedFile[] = []
   for (const file of input.files) {
     const result = await importInventory(deps, {
@@ -86,7 +88,8 @@ async function resolveOrganisationOrNew(deps: Deps, text: string): Promise<strin
   try {
     return await resolveOrganisation(deps.store, text)
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return text.split('>').map((part) => part.trim())
+    if (error instanceof AppError && error.code === 'not_found')
+      return text.split('>').map((part) => part.trim())
     throw error
   }
 }

@@ -49,15 +49,7 @@ export async function importInventory(
   const fileName = files.baseName(input.file)
   const previous = await store.findImportByChecksum(input.campaign.id, checksum)
   if (previous) {
-    return {
-      ...previous,
-      file: input.file,
-      isAlreadyImported: true,
-      unknownColumns: [],
-      headerLine: 0,
-      sampleFindings: [],
-      assumptions: [],
-    }
+    return alreadyImported(previous, input.file)
   }
   let table = await files.readTable(input.file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
   if (table.header.length === 0 && table.problem?.code !== 'empty_file') {
@@ -109,15 +101,7 @@ export async function importFile(deps: Deps, input: ImportInventoryInput): Promi
     const sheetChecksum = `${checksum}#${sheet.sheet}`
     const previous = await store.findImportByChecksum(input.campaign.id, sheetChecksum)
     if (previous) {
-      results.push({
-        ...previous,
-        file: input.file,
-        isAlreadyImported: true,
-        unknownColumns: [],
-        headerLine: 0,
-        sampleFindings: [],
-        assumptions: [],
-      })
+      results.push(alreadyImported(previous, input.file))
       continue
     }
     const profile =
@@ -144,6 +128,18 @@ export async function importFile(deps: Deps, input: ImportInventoryInput): Promi
     )
   }
   return results
+}
+
+function alreadyImported(previous: ImportRecord, file: string): ImportInventoryResult {
+  return {
+    ...previous,
+    file,
+    isAlreadyImported: true,
+    unknownColumns: [],
+    headerLine: 0,
+    sampleFindings: [],
+    assumptions: [],
+  }
 }
 
 async function* mapBatches(

@@ -17,7 +17,13 @@ export type ImportSummary = {
   rowsImputed: number
 }
 
-export type ImportList = { campaign: number; items: ImportSummary[]; total: number; limit: number; offset: number }
+export type ImportList = {
+  campaign: number
+  items: ImportSummary[]
+  total: number
+  limit: number
+  offset: number
+}
 
 /** The imports of a campaign, oldest first, one page at a time. */
 export async function listImports(

@@ -36,7 +36,9 @@ export async function listOrganisations(
 ): Promise<OrganisationList> {
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const rows = await deps.store.qualityByOrganisation(campaign.id)
-  const nodes = buildTree(rows.map((row) => ({ path: row.organisation.split(SEPARATOR), assets: row.assets })))
+  const nodes = buildTree(
+    rows.map((row) => ({ path: row.organisation.split(SEPARATOR), assets: row.assets })),
+  )
   return {
     campaign: campaign.year,
     items: nodes.slice(input.offset, input.offset + input.limit),
@@ -54,7 +56,11 @@ function buildTree(entries: { path: string[]; assets: number }[]): OrganisationN
     let node = root
     for (const name of entry.path) {
       let child = node.children.get(name)
-      if (!child) node.children.set(name, (child = { name, path: [...node.path, name], assets: 0, children: new Map() }))
+      if (!child)
+        node.children.set(
+          name,
+          (child = { name, path: [...node.path, name], assets: 0, children: new Map() }),
+        )
       node = child
     }
     node.assets += entry.assets

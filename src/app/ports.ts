@@ -42,7 +42,10 @@ export type TableToWrite = {
 export type Files = {
   readTable(path: string, options?: { isHeader?: (cells: string[]) => boolean }): Promise<RawTable>
   /** Opens every worksheet of an XLSX workbook as a table. */
-  readWorkbook(path: string, options?: { isHeader?: (cells: string[]) => boolean }): Promise<(RawTable & { sheet: string })[]>
+  readWorkbook(
+    path: string,
+    options?: { isHeader?: (cells: string[]) => boolean },
+  ): Promise<(RawTable & { sheet: string })[]>
   /** Streams the file's rows through the core normaliser (in a worker thread for large files). */
   normaliseRows(
     path: string,

@@ -16,7 +16,10 @@ export async function usageReport(deps: Deps, input: { campaignYear: number | nu
     devices: sites.reduce((sum, site) => sum + site.devices, 0),
     sites: sites.map((site) => ({
       ...site,
-      idleShare: site.idleHoursPerYear === null || site.poweredHoursPerYear === 0 ? null : site.idleHoursPerYear / site.poweredHoursPerYear,
+      idleShare:
+        site.idleHoursPerYear === null || site.poweredHoursPerYear === 0
+          ? null
+          : site.idleHoursPerYear / site.poweredHoursPerYear,
     })),
   }
 }

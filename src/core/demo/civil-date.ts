@@ -1,15 +1,10 @@
+import { dayNumberOf } from '../inventory/day-number.js'
+
 /** A calendar date in the proleptic Gregorian calendar. */
 export type CivilDate = { year: number; month: number; day: number }
 
-/** Days since 1970-01-01 of a calendar date (H. Hinnant's days-from-civil algorithm, integer only). */
-export function dayFromCivil(year: number, month: number, day: number): number {
-  const shiftedYear = month <= 2 ? year - 1 : year
-  const era = Math.floor(shiftedYear / 400)
-  const yearOfEra = shiftedYear - era * 400
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
-  return era * 146097 + dayOfEra - 719468
-}
+/** Days since 1970-01-01 of a calendar date (the inventory's own day arithmetic). */
+export const dayFromCivil = dayNumberOf
 
 /** The calendar date of a day number (days since 1970-01-01). */
 export function civilFromDay(dayNumber: number): CivilDate {
