@@ -19,24 +19,39 @@ import { DuckDbStore } from './store/duckdb/duckdb-store.js'
 export const DATABASE_FILE = 'workspace.duckdb'
 
 /** Opens a workspace folder on the embedded DuckDB engine (':memory:' keeps everything in memory, for tests). */
-export async function openWorkspace(directory: string, options: { create: boolean; progress: Progress }): Promise<OpenedWorkspace> {
+export async function openWorkspace(
+  directory: string,
+  options: { create: boolean; progress: Progress },
+): Promise<OpenedWorkspace> {
   let databasePath = ':memory:'
   if (directory !== ':memory:') {
     const folder = resolve(directory)
-    const isPresent = await stat(folder).then(() => true, () => false)
+    const isPresent = await stat(folder).then(
+      () => true,
+      () => false,
+    )
     if (!isPresent && !options.create) {
-      throw new AppError('no_campaign', `No workspace at ${folder}: run "empreinte demo" or "empreinte import FILE" first, or pass --workspace DIR.`)
+      throw new AppError(
+        'no_campaign',
+        `No workspace at ${folder}: run "empreinte demo" or "empreinte import FILE" first, or pass --workspace DIR.`,
+      )
     }
     await mkdir(folder, { recursive: true })
     databasePath = join(folder, DATABASE_FILE)
     directory = folder
   }
   const store = await DuckDbStore.open(databasePath)
-  const deps: Deps = { store, files: createNodeFiles(), referential: createDefaultReferentialSource(), progress: options.progress }
+  const deps: Deps = {
+    store,
+    files: createNodeFiles(),
+    referential: createDefaultReferentialSource(),
+    progress: options.progress,
+  }
   return { deps, directory, close: () => store.close() }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+const isEntryPoint =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
 if (isEntryPoint) {
   // Imports allocate millions of short-lived rows: a larger young generation cuts garbage collection by ~20%.
   setFlagsFromString('--max-semi-space-size=64')
@@ -49,6 +64,12 @@ if (isEntryPoint) {
       isTty: Boolean(process.stderr.isTTY),
       now: () => Date.now(),
       cwd: process.cwd(),
+      untilStopped: () =>
+        new Promise<void>((resolve) => {
+          process.once('SIGINT', () => resolve())
+          process.once('SIGTERM', () => resolve())
+        }),
+      staticDirectory: fileURLToPath(new URL('../web', import.meta.url)),
     },
     config,
     openWorkspace,

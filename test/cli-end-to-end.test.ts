@@ -16,7 +16,14 @@ async function cli(argv: string[]): Promise<Captured> {
   let stderr = ''
   const code = await run(
     argv,
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty: false, now: () => Date.UTC(2026, 10, 28), cwd: '/' },
+    {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      isTty: false,
+      now: () => Date.UTC(2026, 10, 28),
+      cwd: '/',
+      untilStopped: () => Promise.resolve(),
+    },
     loadConfig({}),
     openWorkspace,
   )
@@ -50,7 +57,15 @@ describe('empreinte CLI, end to end on fixture files', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout) as { imports: Record<string, unknown>[] }
-    expect(report.imports.map((entry) => [entry['format'], entry['encoding'], entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined']])).toEqual([
+    expect(
+      report.imports.map((entry) => [
+        entry['format'],
+        entry['encoding'],
+        entry['rowsRead'],
+        entry['rowsAccepted'],
+        entry['rowsQuarantined'],
+      ]),
+    ).toEqual([
       ['numecoeval-datacenter', 'utf-8', 2, 2, 0],
       // line 5: dateAchat 2023-13-01 (month 13)
       ['numecoeval-physical', 'utf-8', 4, 3, 1],
@@ -58,13 +73,19 @@ describe('empreinte CLI, end to end on fixture files', () => {
       ['glpi', 'windows-1252', 9, 7, 2],
     ])
     const quality = JSON.parse((await cli(['quality', '--workspace', workspace, '--json'])).stdout) as {
-      quarantineSample: { fileName: string; line: number; findings: { column: string; code: string; severity: string }[] }[]
+      quarantineSample: {
+        fileName: string
+        line: number
+        findings: { column: string; code: string; severity: string }[]
+      }[]
     }
     expect(
       quality.quarantineSample.map((row) => [
         row.fileName,
         row.line,
-        row.findings.filter((finding) => finding.severity === 'rejected').map((finding) => [finding.column, finding.code]),
+        row.findings
+          .filter((finding) => finding.severity === 'rejected')
+          .map((finding) => [finding.column, finding.code]),
       ]),
     ).toEqual([
       ['numecoeval-equipements.csv', 5, [['dateAchat', 'invalid_date']]],
@@ -76,7 +97,16 @@ describe('empreinte CLI, end to end on fixture files', () => {
   it('matches the golden footprint and traces (any methodology or factor change shows as a reviewable diff)', async () => {
     await importAll()
     const footprint = JSON.parse(
-      (await cli(['footprint', '--by', 'organisation,domain,category,phase', '--workspace', workspace, '--json'])).stdout,
+      (
+        await cli([
+          'footprint',
+          '--by',
+          'organisation,domain,category,phase',
+          '--workspace',
+          workspace,
+          '--json',
+        ])
+      ).stdout,
     ) as unknown
     const explanations = []
     for (const asset of ['5CG1A2B3', 'SRV-N-001', 'SRV-S-001', 'PF1XYZ']) {
@@ -95,11 +125,20 @@ describe('empreinte CLI, end to end on fixture files', () => {
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout) as { imports: Record<string, unknown>[] }
     // 6 rows: line 3 "xx" hours, line 4 month 13, and 25 powered hours on 2025-12-04 are refused.
-    expect(report.imports.map((entry) => [entry['format'], entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined']])).toEqual([
-      ['telemetry', 6, 3, 3],
-    ])
-    expect(report.imports[0]!['assumptions']).toContain('2 device(s) matched to assets by host name or serial number, 1 not matched')
-    const explanation = JSON.parse((await cli(['explain', 'PC-69-0002', '--workspace', workspace, '--json'])).stdout) as {
+    expect(
+      report.imports.map((entry) => [
+        entry['format'],
+        entry['rowsRead'],
+        entry['rowsAccepted'],
+        entry['rowsQuarantined'],
+      ]),
+    ).toEqual([['telemetry', 6, 3, 3]])
+    expect(report.imports[0]!['assumptions']).toContain(
+      '2 device(s) matched to assets by host name or serial number, 1 not matched',
+    )
+    const explanation = JSON.parse(
+      (await cli(['explain', 'PC-69-0002', '--workspace', workspace, '--json'])).stdout,
+    ) as {
       footprint: { annualKwh: number; impacts: { 'climate-change': { use: number } } }
     }
     // One valid day at 24 h → 24 × 365 = 8,760 h/yr; desktop 70 W × 8,760 h = 613.2 kWh; × 0.0519 = 31.82508 kgCO2e
@@ -109,34 +148,86 @@ describe('empreinte CLI, end to end on fixture files', () => {
 
   it('imports each worksheet of an XLSX workbook that has an inventory header, skipping the cover sheet', async () => {
     const file = join(workspace, 'parc.xlsx')
-    const header = ['Nom', 'Entité', 'Statut', 'Fabricant', 'Modèle', 'Type', 'Numéro de série', "Date d'achat"]
+    const header = [
+      'Nom',
+      'Entité',
+      'Statut',
+      'Fabricant',
+      'Modèle',
+      'Type',
+      'Numéro de série',
+      "Date d'achat",
+    ]
     await writeXlsx(file, [
       { name: 'Couverture', header: ['Export', 'GLPI'], rows: [['date', '28/11/2026']] },
       {
         name: 'Ordinateurs',
         header,
         rows: [
-          ['PC-1', 'CNAM > CPAM Nord', 'En service', 'Dell', 'Latitude 5420', 'Ordinateur portable', 'X1', '15/03/2021'],
-          ['PC-2', 'CNAM > CPAM Nord', 'En service', 'HP', 'ProDesk 400', 'Ordinateur fixe', 'X2', '31/02/2021'],
-          ['PC-3', 'CNAM > CPAM Nord', 'En service', 'Lenovo', 'T14', 'Ordinateur portable', 'X3', '01/06/2022'],
+          [
+            'PC-1',
+            'CNAM > CPAM Nord',
+            'En service',
+            'Dell',
+            'Latitude 5420',
+            'Ordinateur portable',
+            'X1',
+            '15/03/2021',
+          ],
+          [
+            'PC-2',
+            'CNAM > CPAM Nord',
+            'En service',
+            'HP',
+            'ProDesk 400',
+            'Ordinateur fixe',
+            'X2',
+            '31/02/2021',
+          ],
+          [
+            'PC-3',
+            'CNAM > CPAM Nord',
+            'En service',
+            'Lenovo',
+            'T14',
+            'Ordinateur portable',
+            'X3',
+            '01/06/2022',
+          ],
         ],
       },
-      { name: 'Écrans', header, rows: [['ECR-1', 'CNAM > CPAM Nord', 'En service', 'Dell', 'P2419H', 'Écran', 'E1', '15/03/2021']] },
+      {
+        name: 'Écrans',
+        header,
+        rows: [['ECR-1', 'CNAM > CPAM Nord', 'En service', 'Dell', 'P2419H', 'Écran', 'E1', '15/03/2021']],
+      },
     ])
     const run = async () =>
-      JSON.parse((await cli(['import', file, '--campaign', '2025', '--workspace', workspace, '--json'])).stdout) as {
+      JSON.parse(
+        (await cli(['import', file, '--campaign', '2025', '--workspace', workspace, '--json'])).stdout,
+      ) as {
         imports: Record<string, unknown>[]
       }
     const first = await run()
     // Row 3 of "Ordinateurs" (PC-2, 31/02/2021) is quarantined; the cover sheet has no inventory header.
-    expect(first.imports.map((entry) => [entry['format'], entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined'], entry['isAlreadyImported']])).toEqual([
+    expect(
+      first.imports.map((entry) => [
+        entry['format'],
+        entry['rowsRead'],
+        entry['rowsAccepted'],
+        entry['rowsQuarantined'],
+        entry['isAlreadyImported'],
+      ]),
+    ).toEqual([
       ['glpi', 3, 2, 1, false],
       ['glpi', 1, 1, 0, false],
     ])
     const quality = JSON.parse((await cli(['quality', '--workspace', workspace, '--json'])).stdout) as {
       quarantineSample: { fileName: string; line: number }[]
     }
-    expect(quality.quarantineSample.map((row) => [row.fileName, row.line])).toEqual([['parc.xlsx#Ordinateurs', 3]])
+    expect(quality.quarantineSample.map((row) => [row.fileName, row.line])).toEqual([
+      ['parc.xlsx#Ordinateurs', 3],
+    ])
     const again = await run()
     expect(again.imports.map((entry) => entry['isAlreadyImported'])).toEqual([true, true])
   })
@@ -145,7 +236,9 @@ describe('empreinte CLI, end to end on fixture files', () => {
     await importAll()
     const again = JSON.parse((await importAll()).stdout) as { imports: { isAlreadyImported: boolean }[] }
     expect(again.imports.map((entry) => entry.isAlreadyImported)).toEqual([true, true, true])
-    const footprint = JSON.parse((await cli(['footprint', '--workspace', workspace, '--json'])).stdout) as { assets: number }
+    const footprint = JSON.parse((await cli(['footprint', '--workspace', workspace, '--json'])).stdout) as {
+      assets: number
+    }
     expect(footprint.assets).toBe(10)
   })
 
@@ -153,6 +246,34 @@ describe('empreinte CLI, end to end on fixture files', () => {
     const result = await cli(['import', join(FIXTURES, 'unknown-header.csv'), '--workspace', workspace])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/unknown-header\.csv, line 1: cannot recognise the format/)
+  })
+
+  it('serves the API on a loopback port until asked to stop', async () => {
+    await importAll()
+    let stdout = ''
+    let health: unknown = null
+    let footprint: { total: { climateKgCo2e: number } } | null = null
+    const code = await run(
+      ['serve', '--port', '0', '--workspace', workspace],
+      {
+        stdout: (text) => (stdout += text),
+        stderr: () => undefined,
+        isTty: false,
+        now: () => Date.UTC(2026, 10, 28),
+        cwd: '/',
+        untilStopped: async () => {
+          const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!
+          health = await (await fetch(`${url}/api/health`)).json()
+          footprint = (await (await fetch(`${url}/api/footprint?by=domain`)).json()) as typeof footprint
+        },
+      },
+      loadConfig({}),
+      openWorkspace,
+    )
+    expect(code).toBe(0)
+    expect(health).toEqual({ status: 'ok', engine: 'duckdb' })
+    // Same total as the golden file: 1,602.146788… kgCO2e for the fixture files.
+    expect(footprint!.total.climateKgCo2e).toBeCloseTo(1602.1467881814697, 6)
   })
 
   it('refuses an unknown command and a bad option with exit code 2', async () => {

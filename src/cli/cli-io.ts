@@ -7,13 +7,20 @@ export type CliIo = {
   isTty: boolean
   now: () => number
   cwd: string
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM): `serve` runs until then. */
+  untilStopped: () => Promise<void>
+  /** The built dashboard, served by `serve` when present. */
+  staticDirectory?: string
 }
 
 /** An opened workspace: the dependencies of the use cases, and how to release them. */
 export type OpenedWorkspace = { deps: Deps; directory: string; close: () => Promise<void> }
 
 /** Opens the workspace folder (creating it when asked) — provided by src/main.ts. */
-export type WorkspaceOpener = (directory: string, options: { create: boolean; progress: Progress }) => Promise<OpenedWorkspace>
+export type WorkspaceOpener = (
+  directory: string,
+  options: { create: boolean; progress: Progress },
+) => Promise<OpenedWorkspace>
 
 /**
  * A progress bar on stderr that appears only for work that takes more than a second; with `isForced`

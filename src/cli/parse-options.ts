@@ -11,13 +11,19 @@ export type ParsedOptions = {
   by: string | null
   help: boolean
   progress: boolean
+  port: number | null
+  host: string | null
   organisations: number | null
   workstations: number | null
   seed: number | null
 }
 
 /** Parses the command line: the command, its positional arguments and the shared options. */
-export function parseOptions(argv: string[]): { command: string | null; positional: string[]; options: ParsedOptions } {
+export function parseOptions(argv: string[]): {
+  command: string | null
+  positional: string[]
+  options: ParsedOptions
+} {
   let parsed
   try {
     parsed = parseArgs({
@@ -34,6 +40,8 @@ export function parseOptions(argv: string[]): { command: string | null; position
         by: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         progress: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
         organisations: { type: 'string' },
         workstations: { type: 'string' },
         seed: { type: 'string' },
@@ -56,6 +64,8 @@ export function parseOptions(argv: string[]): { command: string | null; position
       by: values.by ?? null,
       help: values.help ?? false,
       progress: values.progress ?? false,
+      port: integerOption('port', values.port),
+      host: values.host ?? null,
       organisations: integerOption('organisations', values.organisations),
       workstations: integerOption('workstations', values.workstations),
       seed: integerOption('seed', values.seed),
@@ -65,6 +75,7 @@ export function parseOptions(argv: string[]): { command: string | null; position
 
 function integerOption(name: string, text: string | undefined): number | null {
   if (text === undefined) return null
-  if (!/^\d+$/.test(text)) throw new AppError('invalid_argument', `--${name} takes a whole number, not "${text}".`)
+  if (!/^\d+$/.test(text))
+    throw new AppError('invalid_argument', `--${name} takes a whole number, not "${text}".`)
   return Number(text)
 }

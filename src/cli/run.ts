@@ -8,6 +8,8 @@ import { importCommand } from './commands/import.js'
 import { qualityCommand } from './commands/quality.js'
 import { usageCommand } from './commands/usage.js'
 import { parseOptions } from './parse-options.js'
+import { createHttpApp } from '../http/create-http-app.js'
+import { serveHttp } from '../http/serve.js'
 
 export const USAGE = `empreinte — measure the environmental footprint of an IT estate
 
@@ -23,6 +25,7 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
   usage                    measured powered / active / idle hours per site (from imported telemetry)
+  serve                    HTTP API (+ dashboard when built) [--port 8080] [--host 127.0.0.1]; GET /api/docs
 
 Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
 Workspace: --workspace DIR, else $EMPREINTE_WORKSPACE, else ./empreinte-data
@@ -37,7 +40,12 @@ const EXIT_BY_CODE: Partial<Record<AppError['code'], Exit>> = { invalid_argument
  * Runs one command line and returns its exit code; every output goes through `io`.
  * @example await run(['footprint', '--by', 'domain', '--json'], io, config, openWorkspace)
  */
-export async function run(argv: string[], io: CliIo, config: Config, openWorkspace: WorkspaceOpener): Promise<Exit> {
+export async function run(
+  argv: string[],
+  io: CliIo,
+  config: Config,
+  openWorkspace: WorkspaceOpener,
+): Promise<Exit> {
   let parsed
   try {
     parsed = parseOptions(argv)
@@ -50,7 +58,7 @@ export async function run(argv: string[], io: CliIo, config: Config, openWorkspa
     io.stdout(USAGE)
     return command === null && !options.help ? 2 : 0
   }
-  const known = ['demo', 'import', 'quality', 'footprint', 'explain', 'usage']
+  const known = ['demo', 'import', 'quality', 'footprint', 'explain', 'usage', 'serve']
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
     return 2
@@ -58,13 +66,33 @@ export async function run(argv: string[], io: CliIo, config: Config, openWorkspa
   const directory = options.workspace ?? config.workspace
   let workspace
   try {
-    workspace = await openWorkspace(directory, { create: command === 'demo' || command === 'import', progress: createProgressBar(io, options.progress) })
+    workspace = await openWorkspace(directory, {
+      create: command === 'demo' || command === 'import' || command === 'serve',
+      progress: createProgressBar(io, options.progress),
+    })
   } catch (error) {
     return reportError(io, error)
   }
   try {
     const deps = workspace.deps
     const defaultYear = new Date(io.now()).getUTCFullYear() - 1
+    if (command === 'serve') {
+      const app = createHttpApp(deps, {
+        ...(io.staticDirectory ? { staticDirectory: io.staticDirectory } : {}),
+        uploadDirectory: deps.files.join(workspace.directory, 'uploads'),
+        now: io.now,
+      })
+      const server = await serveHttp(app, {
+        port: options.port ?? 8080,
+        hostname: options.host ?? '127.0.0.1',
+      })
+      io.stdout(
+        `empreinte: serving ${workspace.directory} at ${server.url} (API: ${server.url}/api/docs); Ctrl+C stops\n`,
+      )
+      await io.untilStopped()
+      await server.close()
+      return 0
+    }
     const output =
       command === 'demo'
         ? await demoCommand(deps, options, deps.files.join(workspace.directory, 'demo-files'))
@@ -95,6 +123,8 @@ function reportError(io: CliIo, error: unknown): Exit {
     io.stderr(`empreinte: ${error.message}\n`)
     return 1
   }
-  io.stderr(`empreinte: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  io.stderr(
+    `empreinte: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
   return 1
 }

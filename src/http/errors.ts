@@ -8,6 +8,7 @@ export type RequestErrorCode =
   | 'unsupported_media_type'
   | 'forbidden_path'
   | 'route_not_found'
+  | 'method_not_allowed'
 
 /** One field-level problem of a request, named as the client sent it (`campaign`, `by.1`, `file`). */
 export type RequestIssue = { path: string; message: string }
@@ -33,6 +34,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode | RequestErrorCode, ContentfulS
   no_campaign: 404,
   file_not_found: 404,
   forbidden_path: 403,
+  method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unknown_format: 422,
@@ -51,14 +53,20 @@ export type ErrorLogger = (message: string, error: unknown) => void
  * Turns anything thrown while answering into a status and a JSON body. Known errors keep their code and
  * message; anything else is logged and becomes a bare 500, so no stack or internal detail leaks.
  */
-export function toErrorAnswer(error: unknown, logger: ErrorLogger): { status: ContentfulStatusCode; body: ErrorBody } {
+export function toErrorAnswer(
+  error: unknown,
+  logger: ErrorLogger,
+): { status: ContentfulStatusCode; body: ErrorBody } {
   if (error instanceof RequestError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } }
     if (error.issues.length > 0) body.error.issues = error.issues
     return { status: STATUS_BY_CODE[error.code], body }
   }
   if (error instanceof AppError) {
-    return { status: STATUS_BY_CODE[error.code] ?? 500, body: { error: { code: error.code, message: error.message } } }
+    return {
+      status: STATUS_BY_CODE[error.code] ?? 500,
+      body: { error: { code: error.code, message: error.message } },
+    }
   }
   logger('empreinte: unexpected error while answering a request', error)
   return { status: 500, body: { error: { code: 'internal', message: 'Internal error' } } }

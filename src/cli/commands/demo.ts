@@ -4,7 +4,11 @@ import { formatTable } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
 
 /** `empreinte demo [--organisations N] [--workstations N] [--seed N]` */
-export async function demoCommand(deps: Deps, options: ParsedOptions, directory: string): Promise<{ json: unknown; text: string }> {
+export async function demoCommand(
+  deps: Deps,
+  options: ParsedOptions,
+  directory: string,
+): Promise<{ json: unknown; text: string }> {
   const result = await buildDemo(deps, {
     directory,
     organisations: options.organisations ?? 500,

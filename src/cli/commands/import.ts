@@ -13,7 +13,8 @@ export async function importCommand(
   files: string[],
   defaultYear: number,
 ): Promise<{ json: unknown; text: string }> {
-  if (files.length === 0) throw new AppError('invalid_argument', 'Name at least one file: empreinte import FILE…')
+  if (files.length === 0)
+    throw new AppError('invalid_argument', 'Name at least one file: empreinte import FILE…')
   if (options.category !== null && !isCategoryId(options.category)) {
     throw new AppError('invalid_argument', `Unknown --category "${options.category}".`)
   }
@@ -63,7 +64,9 @@ export async function importCommand(
       record.rowsAccepted,
       record.rowsQuarantined,
       record.rowsImputed,
-      record.isAlreadyImported ? 'already imported (same checksum): skipped' : `${record.encoding}, "${record.delimiter}"`,
+      record.isAlreadyImported
+        ? 'already imported (same checksum): skipped'
+        : `${record.encoding}, "${record.delimiter}"`,
     ]),
   )
   for (const record of imports) {
@@ -71,7 +74,8 @@ export async function importCommand(
     for (const finding of record.sampleFindings.slice(0, 5)) {
       text += `  ${record.fileName}, ${finding.line > 0 ? `line ${finding.line}` : 'line unknown'}${finding.column ? `, column "${finding.column}"` : ''}: ${finding.message}\n`
     }
-    if (record.rowsQuarantined > 0) text += `  → ${record.rowsQuarantined} row(s) quarantined; see: empreinte quality\n`
+    if (record.rowsQuarantined > 0)
+      text += `  → ${record.rowsQuarantined} row(s) quarantined; see: empreinte quality\n`
   }
   return { json, text }
 }
@@ -80,7 +84,8 @@ async function resolveOrganisationOrNew(deps: Deps, text: string): Promise<strin
   try {
     return await resolveOrganisation(deps.store, text)
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return text.split('>').map((part) => part.trim())
+    if (error instanceof AppError && error.code === 'not_found')
+      return text.split('>').map((part) => part.trim())
     throw error
   }
 }

@@ -4,15 +4,28 @@ import { formatTable } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
 
 /** `empreinte quality [--campaign YEAR]` */
-export async function qualityCommand(deps: Deps, options: ParsedOptions): Promise<{ json: unknown; text: string }> {
+export async function qualityCommand(
+  deps: Deps,
+  options: ParsedOptions,
+): Promise<{ json: unknown; text: string }> {
   const report = await qualityReport(deps, { campaignYear: options.campaign, sample: 50 })
   let text = `Data quality, campaign ${report.campaign}\n\nPer source\n`
   text += formatTable(
     ['file', 'format', 'read', 'accepted', 'quarantined', 'imputed'],
-    report.sources.map((source) => [source.fileName, source.format, source.rowsRead, source.rowsAccepted, source.rowsQuarantined, source.rowsImputed]),
+    report.sources.map((source) => [
+      source.fileName,
+      source.format,
+      source.rowsRead,
+      source.rowsAccepted,
+      source.rowsQuarantined,
+      source.rowsImputed,
+    ]),
   )
-  const reasons = report.sources.flatMap((source) => source.reasons.map((reason) => [source.fileName, reason.code, reason.column ?? '', reason.rows]))
-  if (reasons.length > 0) text += '\nFindings by reason\n' + formatTable(['file', 'reason', 'column', 'rows'], reasons)
+  const reasons = report.sources.flatMap((source) =>
+    source.reasons.map((reason) => [source.fileName, reason.code, reason.column ?? '', reason.rows]),
+  )
+  if (reasons.length > 0)
+    text += '\nFindings by reason\n' + formatTable(['file', 'reason', 'column', 'rows'], reasons)
   if (report.quarantineSample.length > 0) {
     text += '\nQuarantined rows (first ' + report.quarantineSample.length + ')\n'
     for (const row of report.quarantineSample) {
