@@ -15,7 +15,18 @@ function importAndKill(file: string, workspace: string): Promise<{ wasKilledMidw
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'import', file, '--campaign', '2025', '--workspace', workspace, '--progress'],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'src', 'main.ts'),
+        'import',
+        file,
+        '--campaign',
+        '2025',
+        '--workspace',
+        workspace,
+        '--progress',
+      ],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     )
     let wasKilledMidway = false
@@ -36,7 +47,20 @@ describe('an import killed with SIGKILL in the middle', () => {
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'empreinte-crash-'))
     file = join(directory, 'glpi.csv')
-    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate-glpi-file.ts'), file, '--rows', String(ROWS), '--faulty', '0.05'], { cwd: ROOT })
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'bench', 'generate-glpi-file.ts'),
+        file,
+        '--rows',
+        String(ROWS),
+        '--faulty',
+        '0.05',
+      ],
+      { cwd: ROOT },
+    )
   })
   afterAll(async () => {
     await rm(directory, { recursive: true, force: true })
@@ -59,7 +83,21 @@ describe('an import killed with SIGKILL in the middle', () => {
     }
 
     // Running it again gives the whole import, once.
-    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'import', file, '--campaign', '2025', '--workspace', workspace], { cwd: ROOT })
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'src', 'main.ts'),
+        'import',
+        file,
+        '--campaign',
+        '2025',
+        '--workspace',
+        workspace,
+      ],
+      { cwd: ROOT },
+    )
     const final = await openWorkspace(workspace, { create: false, progress: silent })
     try {
       const campaign = await final.deps.store.ensureCampaign(2025, endOfYearDay(2025))
@@ -68,9 +106,69 @@ describe('an import killed with SIGKILL in the middle', () => {
       expect(imports[0]!.rowsRead).toBe(ROWS)
       expect(imports[0]!.rowsAccepted + imports[0]!.rowsQuarantined).toBe(ROWS)
       const organisations = await final.deps.store.qualityByOrganisation(campaign.id)
-      expect(organisations.reduce((sum, organisation) => sum + organisation.assets, 0)).toBe(imports[0]!.rowsAccepted)
+      expect(organisations.reduce((sum, organisation) => sum + organisation.assets, 0)).toBe(
+        imports[0]!.rowsAccepted,
+      )
     } finally {
       await final.close()
+    }
+  })
+})
+
+describe('a workspace held by a running server', () => {
+  it('is refused to a second process with a clear message, not corrupted', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'empreinte-busy-'))
+    const workspace = join(directory, 'workspace')
+    try {
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(ROOT, 'src', 'main.ts'),
+          'import',
+          join(ROOT, 'fixtures', 'e2e', 'glpi-parc.csv'),
+          '--campaign',
+          '2025',
+          '--workspace',
+          workspace,
+        ],
+        { cwd: ROOT },
+      )
+      const server = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'serve', '--port', '0', '--workspace', workspace],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
+      await new Promise<void>((resolve) =>
+        server.stdout.on('data', (data: Buffer) => /serving/.test(data.toString()) && resolve()),
+      )
+      let message = ''
+      try {
+        execFileSync(
+          process.execPath,
+          ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'footprint', '--workspace', workspace],
+          { cwd: ROOT, stdio: 'pipe' },
+        )
+      } catch (error) {
+        message = String((error as { stderr: Buffer }).stderr)
+        expect((error as { status: number }).status).toBe(1)
+      }
+      expect(message).toContain('is in use by another empreinte process')
+      server.kill('SIGTERM')
+      await new Promise((resolve) => server.on('exit', resolve))
+      // After the server stops, the workspace opens and holds the import.
+      const output = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'footprint', '--workspace', workspace, '--json'],
+        { cwd: ROOT },
+      )
+      expect((JSON.parse(output.toString()) as { assets: number }).assets).toBe(7)
+    } finally {
+      await rm(directory, { recursive: true, force: true })
     }
   })
 })
