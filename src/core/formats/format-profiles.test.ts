@@ -7,6 +7,7 @@ import {
   looksLikeKnownHeader,
   normaliseHeader,
   planColumns,
+  type FormatId,
 } from './format-profiles.js'
 
 const G4IT = '/work/shared/data/g4it-numecoeval-referential'
@@ -106,14 +107,17 @@ describe('detectFormat', () => {
     ['input-templates/inv_virtualEquipment.csv', null],
     ['input-templates/inv_application.csv', null],
     ['input-templates/ds_datacenter.csv', 'numecoeval-datacenter'],
-    ['input-templates/ds_physical_equipment_network.csv', 'numecoeval-physical'],
-    ['input-templates/ds_physical_equipment_non_cloud.csv', 'numecoeval-physical'],
-    ['input-templates/ds_physical_equipment_terminal.csv', 'numecoeval-physical'],
+    ['input-templates/ds_physical_equipment_network.csv', 'g4it-physical'],
+    ['input-templates/ds_physical_equipment_non_cloud.csv', 'g4it-physical'],
+    ['input-templates/ds_physical_equipment_terminal.csv', 'g4it-physical'],
     ['input-templates/ds_virtual_equipment_cloud.csv', null],
     ['input-templates/ds_virtual_equipment_non_cloud.csv', null],
-  ])('reads the G4IT file %s as %s', (path, expected) => {
-    expect(detectFormat(headerOf(path))?.id ?? null).toBe(expected)
-  })
+  ])(
+    'reads the G4IT file %s as %s (G4IT-only columns such as fabricant make it g4it-physical)',
+    (path, expected) => {
+      expect(detectFormat(headerOf(path))?.id ?? null).toBe(expected)
+    },
+  )
 })
 
 function specificationPhysicalHeader(): string[] {
@@ -121,6 +125,353 @@ function specificationPhysicalHeader(): string[] {
     'nomEquipementPhysique;modele;quantite;nomCourtDatacenter;dateAchat;dateRetrait;dureeUsageInterne;' +
     'dureeUsageAmont;dureeUsageAval;type;statut;paysDUtilisation;consoElecAnnuelle;utilisateur;nomSourceDonnee;' +
     'nomEntite;nbCoeur;modeUtilisation;tauxUtilisation;qualite'
+  ).split(';')
+}
+
+/** A typical header of each format, as the tool or the specification writes it. */
+const TYPICAL_HEADERS: readonly (readonly [string, readonly string[], FormatId])[] = [
+  [
+    'generic',
+    [
+      'organisation',
+      'site',
+      'category',
+      'manufacturer',
+      'model',
+      'serial',
+      'quantity',
+      'purchaseDate',
+      'status',
+    ],
+    'generic',
+  ],
+  ['GLPI (French)', GLPI_FRENCH_LINE.split(';'), 'glpi'],
+  [
+    'GLPI (English)',
+    [
+      'Name',
+      'Entity',
+      'Status',
+      'Manufacturer',
+      'Type',
+      'Model',
+      'Serial number',
+      'Location',
+      'Date of purchase',
+    ],
+    'glpi',
+  ],
+  ['NumEcoEval physical equipment', specificationPhysicalHeader(), 'numecoeval-physical'],
+  [
+    'NumEcoEval datacenters',
+    ['nomCourtDatacenter', 'nomLongDatacenter', 'pue', 'localisation', 'nomEntite', 'qualite'],
+    'numecoeval-datacenter',
+  ],
+  ['G4IT equipementPhysique (anchors §D.2)', g4itPhysicalHeader(), 'g4it-physical'],
+  [
+    'OCS GUI export (French)',
+    [
+      'TAG',
+      'Dernier inventaire',
+      'Machine',
+      'Utilisateur',
+      'Système',
+      'RAM(MB)',
+      'CPU(MHz)',
+      'Fabricant',
+      'Modèle',
+      'Numéro de série',
+    ],
+    'ocs',
+  ],
+  [
+    'OCS GUI export (English)',
+    [
+      'TAG',
+      'Last inventory',
+      'Computer',
+      'User',
+      'Operating system',
+      'RAM (MB)',
+      'CPU (MHz)',
+      'Manufacturer',
+      'Model',
+      'Serial number',
+    ],
+    'ocs',
+  ],
+  [
+    'OCS database columns',
+    ['NAME', 'TAG', 'OSNAME', 'SMANUFACTURER', 'SMODEL', 'SSN', 'TYPE', 'LASTDATE'],
+    'ocs',
+  ],
+  [
+    'Intune All devices export',
+    [
+      'Device ID',
+      'Device name',
+      'Enrollment date',
+      'Last check-in',
+      'OS version',
+      'Serial number',
+      'Manufacturer',
+      'Model',
+      'Category',
+      'Primary user UPN',
+      'Ownership',
+      'OS',
+    ],
+    'intune',
+  ],
+  [
+    'Intune through Microsoft Graph',
+    [
+      'id',
+      'deviceName',
+      'managedDeviceOwnerType',
+      'enrolledDateTime',
+      'lastSyncDateTime',
+      'operatingSystem',
+      'osVersion',
+      'manufacturer',
+      'model',
+      'serialNumber',
+      'userPrincipalName',
+    ],
+    'intune',
+  ],
+  [
+    'SCCM hardware extract',
+    [
+      'Name0',
+      'Manufacturer0',
+      'Model0',
+      'SerialNumber0',
+      'ChassisTypes0',
+      'Is_Virtual_Machine0',
+      'AD_Site_Name0',
+      'Creation_Date0',
+      'InstallDate0',
+    ],
+    'sccm',
+  ],
+  [
+    'Snipe-IT custom report',
+    [
+      'Company',
+      'Asset Name',
+      'Asset Tag',
+      'Model',
+      'Model No.',
+      'Category',
+      'Manufacturer',
+      'Serial',
+      'Purchase Date',
+      'Purchase Cost',
+      'EOL',
+      'Location',
+      'Status',
+    ],
+    'snipeit',
+  ],
+  [
+    'Snipe-IT import CSV',
+    [
+      'Company',
+      'Name',
+      'Asset Tag',
+      'Category',
+      'Supplier',
+      'Manufacturer',
+      'Location',
+      'Order Number',
+      'Model',
+      'Model Notes',
+      'Model Number',
+      'Asset Notes',
+      'Purchase Date',
+      'Purchase Cost',
+    ],
+    'snipeit',
+  ],
+  [
+    'purchase orders (French)',
+    [
+      'N° de commande',
+      'Date de commande',
+      'Fournisseur',
+      'Fabricant',
+      'Référence fabricant',
+      'Désignation',
+      'Code CPV',
+      'Quantité',
+      'Prix unitaire',
+      'Centre de coût',
+      'Site de livraison',
+    ],
+    'purchases',
+  ],
+  [
+    'purchase orders (English)',
+    [
+      'PO number',
+      'Order date',
+      'Supplier',
+      'Manufacturer',
+      'Manufacturer part number',
+      'Item description',
+      'UNSPSC',
+      'Quantity',
+      'Unit price',
+      'Cost center',
+      'Delivery site',
+    ],
+    'purchases',
+  ],
+]
+
+/** The smallest headers each format is still recognised from (its most distinctive columns). */
+const MINIMAL_HEADERS: readonly (readonly [string, readonly string[], FormatId])[] = [
+  ['OCS by its tag and last inventory', ['TAG', 'Dernier inventaire', 'Machine'], 'ocs'],
+  ['OCS bios columns', ['SMODEL', 'SSN'], 'ocs'],
+  ['Intune by device name, OS and ownership', ['Device name', 'OS', 'Model', 'Ownership'], 'intune'],
+  ['SCCM by its chassis column', ['Name0', 'ChassisTypes0'], 'sccm'],
+  ['Snipe-IT by its asset tag', ['Asset Tag', 'Asset Name', 'Model'], 'snipeit'],
+  ['purchase orders by date and designation', ['Date de commande', 'Désignation', 'Quantité'], 'purchases'],
+  ['purchase orders by MPN and unit price', ['MPN', 'Unit price'], 'purchases'],
+  [
+    'G4IT by fabricant',
+    ['nomEquipementPhysique', 'modele', 'type', 'statut', 'paysDUtilisation', 'fabricant'],
+    'g4it-physical',
+  ],
+  [
+    'a NumEcoEval header (tie with G4IT: NumEcoEval, listed first)',
+    ['nomEquipementPhysique', 'modele', 'type'],
+    'numecoeval-physical',
+  ],
+  [
+    'a short generic header that Snipe-IT could also claim (tie: generic)',
+    ['category', 'manufacturer', 'model', 'serial', 'purchaseDate', 'status'],
+    'generic',
+  ],
+  [
+    'a short GLPI header that OCS could also claim (tie: GLPI)',
+    ['Nom', 'Fabricant', 'Modèle', 'Numéro de série', 'Type'],
+    'glpi',
+  ],
+]
+
+describe('detectFormat across formats', () => {
+  it.each(TYPICAL_HEADERS)('recognises the %s header', (_, header, expected) => {
+    expect(detectFormat(header)?.id).toBe(expected)
+  })
+
+  it('recognises every profile from at least one typical header', () => {
+    expect(new Set(TYPICAL_HEADERS.map(([, , id]) => id))).toEqual(
+      new Set(FORMAT_PROFILES.map((known) => known.id)),
+    )
+  })
+
+  it.each(MINIMAL_HEADERS)('recognises %s', (_, header, expected) => {
+    expect(detectFormat(header)?.id).toBe(expected)
+  })
+
+  it.each(TYPICAL_HEADERS)(
+    'recognises the %s header with a BOM and in other letter cases',
+    (_, header, expected) => {
+      const shouted = header.map((label, index) =>
+        index === 0 ? `\uFEFF${label.toUpperCase()}` : label.toLowerCase(),
+      )
+      expect(detectFormat(shouted)?.id).toBe(expected)
+    },
+  )
+
+  it.each(TYPICAL_HEADERS)(
+    'maps the columns of the %s header with its own profile',
+    (name, header, expected) => {
+      const plan = planColumns(header, profile(expected))
+      expect(plan.missingRequired).toEqual([])
+      // Free-text notes are the only columns no field uses.
+      expect(plan.unknownColumns).toEqual(
+        name === 'Snipe-IT import CSV' ? ['Model Notes', 'Asset Notes'] : [],
+      )
+    },
+  )
+})
+
+describe('planColumns on the new formats', () => {
+  it.each([
+    [
+      'sccm',
+      [
+        'Name0',
+        'Model0',
+        'ChassisTypes0',
+        'Is_Virtual_Machine0',
+        'InstallDate0',
+        'Creation_Date0',
+        'AD_Site_Name0',
+      ],
+      {
+        hostname: 0,
+        model: 1,
+        chassisType: 2,
+        virtualMachine: 3,
+        systemInstallDate: 4,
+        firstSeenDate: 5,
+        site: 6,
+      },
+    ],
+    [
+      'intune',
+      ['Device name', 'Enrollment date', 'OS', 'Ownership', 'Category', 'Serial number'],
+      { hostname: 0, enrollmentDate: 1, operatingSystem: 2, ownership: 3, category: 4, serial: 5 },
+    ],
+    [
+      'purchases',
+      [
+        'Order date',
+        'MPN',
+        'Item description',
+        'Qty',
+        'Unit price',
+        'CPV',
+        'UNSPSC',
+        'Cost center',
+        'Delivery site',
+      ],
+      {
+        purchaseDate: 0,
+        model: 1,
+        description: 2,
+        quantity: 3,
+        purchaseCost: 4,
+        cpvCode: 5,
+        unspscCode: 6,
+        organisation: 7,
+        site: 8,
+      },
+    ],
+    [
+      'snipeit',
+      ['Asset Name', 'Model', 'Model No.', 'EOL', 'Purchase Cost', 'Country'],
+      { hostname: 0, model: 1, modelNumber: 2, endOfLife: 3, purchaseCost: 4, country: 5 },
+    ],
+  ] as const)('maps a %s header', (id, header, expected) => {
+    expect(planColumns(header, profile(id)).fieldIndex).toEqual(expected)
+  })
+
+  it('names the column a format cannot do without', () => {
+    expect(planColumns(['Name0', 'Model0'], profile('sccm')).missingRequired).toEqual(['ChassisTypes0'])
+    expect(planColumns(['Device name', 'Model'], profile('intune')).missingRequired).toEqual(['OS'])
+  })
+})
+
+function g4itPhysicalHeader(): string[] {
+  return (
+    'nomEquipementPhysique;nomEntite;nomSourceDonnee;modele;quantite;type;statut;paysDUtilisation;utilisateur;' +
+    'dateAchat;dateRetrait;nbCoeur;nomCourtDatacenter;consoElecAnnuelle;fabricant;tailleDuDisque;tailleMemoire;' +
+    'typeDeProcesseur;dureeUtilisation;nombreUtilisateur'
   ).split(';')
 }
 

@@ -1,12 +1,32 @@
 /**
- * Format profiles: which header labels of a known export (GLPI, NumEcoEval, our generic CSV) feed which
+ * Format profiles: which header labels of a known export (GLPI, NumEcoEval, G4IT, OCS Inventory, Intune,
+ * SCCM, Snipe-IT, purchase orders, our generic CSV) feed which
  * canonical field. Matching is done on folded header keys, once per file; rows are then read by column index
  * (see `planColumns` and `src/core/inventory/normalise-row.ts`). docs/formats.md describes each format.
  */
 import { foldText } from '../inventory/fold-text.js'
 
-export type FormatId = 'generic' | 'glpi' | 'numecoeval-physical' | 'numecoeval-datacenter'
+export type FormatId =
+  | 'generic'
+  | 'glpi'
+  | 'numecoeval-physical'
+  | 'numecoeval-datacenter'
+  | 'g4it-physical'
+  | 'ocs'
+  | 'intune'
+  | 'sccm'
+  | 'snipeit'
+  | 'purchases'
 export type RecordKind = 'assets' | 'datacenters'
+
+/**
+ * How an asset row's category is found (src/core/inventory/normalise-row.ts):
+ * - `type-then-model` (default): the type text, else the model text, else the hint;
+ * - `chassis` (SCCM, OCS): virtual-machine flag or model, type text, SMBIOS chassis, model text, a server OS, hint;
+ * - `operating-system` (Intune): virtual-machine model, type text, then the OS family with the model;
+ * - `procurement` (purchase orders): UNSPSC/CPV code, type text, item description, model text, hint.
+ */
+export type CategoryRule = 'type-then-model' | 'chassis' | 'operating-system' | 'procurement'
 
 /**
  * `columns` maps a canonical field to the header labels that feed it (first label = the one shown in
@@ -24,6 +44,8 @@ export type FormatProfile = {
   signature: readonly string[]
   /** Separator of organisation paths ("A > B"); absent when the organisation cell is a single name. */
   organisationSeparator?: string
+  /** Absent means `type-then-model`. */
+  categoryRule?: CategoryRule
 }
 
 /**
@@ -164,45 +186,80 @@ const GLPI: FormatProfile = {
   ],
 }
 
+/** The NumEcoEval physical-equipment columns, which G4IT reads too (G4IT adds `fabricant`…, see below). */
+const PHYSICAL_EQUIPMENT_COLUMNS: Record<string, readonly string[]> = {
+  hostname: ['nomEquipementPhysique'],
+  model: ['modele'],
+  quantity: ['quantite'],
+  datacenter: ['nomCourtDatacenter'],
+  purchaseDate: ['dateAchat'],
+  retirementDate: ['dateRetrait'],
+  lifetimeYears: ['dureeUsageInterne'],
+  category: ['type'],
+  status: ['statut'],
+  country: ['paysDUtilisation'],
+  annualKwh: ['consoElecAnnuelle'],
+  organisation: ['nomEntite'],
+  parentOrganisation: ['nomOrganisation'],
+  ownership: ['modeUtilisation'],
+  utilisationRate: ['tauxUtilisation'],
+  manufacturer: ['fabricant'],
+  user: ['utilisateur'],
+  dataSource: ['nomSourceDonnee', 'sourceDonnee'],
+  coreCount: ['nbCoeur'],
+  upstreamLifetimeYears: ['dureeUsageAmont'],
+  downstreamLifetimeYears: ['dureeUsageAval'],
+  quality: ['qualite'],
+  daysUsedPerYear: ['nbJourUtiliseAn'],
+  downloadedGigabytes: ['goTelecharge'],
+  inventoryId: ['idInventaire'],
+  diskSizeGigabytes: ['tailleDuDisque'],
+  memorySizeGigabytes: ['tailleMemoire'],
+  processorType: ['typeDeProcesseur'],
+  usageDuration: ['dureeUtilisation'],
+  userCount: ['nombreUtilisateur'],
+}
+
+const NUMECOEVAL_PHYSICAL_SIGNATURE = [
+  'nomEquipementPhysique',
+  'modele',
+  'type',
+  'statut',
+  'paysDUtilisation',
+]
+
 const NUMECOEVAL_PHYSICAL: FormatProfile = {
   id: 'numecoeval-physical',
   kind: 'assets',
   label: 'NumEcoEval / G4IT physical equipment',
-  columns: {
-    hostname: ['nomEquipementPhysique'],
-    model: ['modele'],
-    quantity: ['quantite'],
-    datacenter: ['nomCourtDatacenter'],
-    purchaseDate: ['dateAchat'],
-    retirementDate: ['dateRetrait'],
-    lifetimeYears: ['dureeUsageInterne'],
-    category: ['type'],
-    status: ['statut'],
-    country: ['paysDUtilisation'],
-    annualKwh: ['consoElecAnnuelle'],
-    organisation: ['nomEntite'],
-    parentOrganisation: ['nomOrganisation'],
-    ownership: ['modeUtilisation'],
-    utilisationRate: ['tauxUtilisation'],
-    manufacturer: ['fabricant'],
-    user: ['utilisateur'],
-    dataSource: ['nomSourceDonnee', 'sourceDonnee'],
-    coreCount: ['nbCoeur'],
-    upstreamLifetimeYears: ['dureeUsageAmont'],
-    downstreamLifetimeYears: ['dureeUsageAval'],
-    quality: ['qualite'],
-    daysUsedPerYear: ['nbJourUtiliseAn'],
-    downloadedGigabytes: ['goTelecharge'],
-    inventoryId: ['idInventaire'],
-    diskSizeGigabytes: ['tailleDuDisque'],
-    memorySizeGigabytes: ['tailleMemoire'],
-    processorType: ['typeDeProcesseur'],
-    usageDuration: ['dureeUtilisation'],
-    userCount: ['nombreUtilisateur'],
-  },
+  columns: PHYSICAL_EQUIPMENT_COLUMNS,
   required: ['hostname', 'category'],
   dateOrder: 'ymd',
-  signature: ['nomEquipementPhysique', 'modele', 'type', 'statut', 'paysDUtilisation'],
+  signature: NUMECOEVAL_PHYSICAL_SIGNATURE,
+}
+
+/**
+ * G4IT's `equipementPhysique` inventory file (anchors §D.2): the NumEcoEval columns plus the ones only G4IT
+ * has. Those extra columns are its signature, so a NumEcoEval file (a tie) stays `numecoeval-physical`.
+ */
+const G4IT_PHYSICAL: FormatProfile = {
+  id: 'g4it-physical',
+  kind: 'assets',
+  label: 'G4IT physical equipment',
+  columns: PHYSICAL_EQUIPMENT_COLUMNS,
+  required: ['hostname', 'category'],
+  dateOrder: 'ymd',
+  signature: [
+    ...NUMECOEVAL_PHYSICAL_SIGNATURE,
+    'fabricant',
+    'tailleDuDisque',
+    'tailleMemoire',
+    'typeDeProcesseur',
+    'dureeUtilisation',
+    'nombreUtilisateur',
+    'nomOrganisation',
+    'idInventaire',
+  ],
 }
 
 const NUMECOEVAL_DATACENTER: FormatProfile = {
@@ -223,12 +280,290 @@ const NUMECOEVAL_DATACENTER: FormatProfile = {
   signature: ['nomCourtDatacenter', 'nomLongDatacenter', 'pue'],
 }
 
+/**
+ * OCS Inventory NG: a GUI export of the computer list (English or French labels) or a query on the
+ * `hardware`, `bios` and `accountinfo` tables (column names). `TYPE` is the BIOS chassis type text.
+ */
+const OCS: FormatProfile = {
+  id: 'ocs',
+  kind: 'assets',
+  label: 'OCS Inventory',
+  columns: {
+    hostname: ['NAME', 'Computer', 'Machine', 'Computer name', 'Nom machine', 'Nom'],
+    organisation: ['TAG'],
+    site: ['Site', 'Location', 'Localisation', 'Lieu'],
+    operatingSystem: [
+      'OSNAME',
+      'Operating system',
+      'Système',
+      "Système d'exploitation",
+      'OS',
+      'OS Name',
+      'Nom du système',
+    ],
+    manufacturer: ['SMANUFACTURER', 'Manufacturer', 'Fabricant', 'Constructeur'],
+    model: ['SMODEL', 'Model', 'Modèle'],
+    serial: ['SSN', 'Serial number', 'Numéro de série'],
+    chassisType: ['TYPE', 'Type', 'Chassis type', 'Type de châssis'],
+    lastSeenDate: ['LASTDATE', 'Last inventory', 'Dernier inventaire'],
+    user: ['USERID', 'User', 'Utilisateur'],
+    domain: ['WORKGROUP', 'Domain', 'Domaine'],
+    osVersion: ['OSVERSION', 'OS Version', 'Version du système'],
+    memoryMegabytes: ['MEMORY', 'RAM (MB)'],
+    processorMegahertz: ['PROCESSORS', 'CPU (MHz)'],
+    inventoryId: ['DEVICEID'],
+    assetTag: ['ASSETTAG'],
+  },
+  required: [],
+  dateOrder: 'ymd',
+  categoryRule: 'chassis',
+  signature: [
+    'TAG',
+    'OSNAME',
+    'SMANUFACTURER',
+    'SMODEL',
+    'SSN',
+    'LASTDATE',
+    'DEVICEID',
+    'USERID',
+    'WORKGROUP',
+    'Last inventory',
+    'Dernier inventaire',
+    'Computer',
+    'Machine',
+    'Operating system',
+    'Système',
+    'RAM (MB)',
+    'CPU (MHz)',
+    'Manufacturer',
+    'Fabricant',
+    'Model',
+    'Modèle',
+    'Serial number',
+    'Numéro de série',
+  ],
+}
+
+/** Microsoft Intune, Devices → All devices → Export (or the Graph `managedDevice` property names). */
+const INTUNE: FormatProfile = {
+  id: 'intune',
+  kind: 'assets',
+  label: 'Microsoft Intune',
+  columns: {
+    hostname: ['Device name', 'deviceName'],
+    serial: ['Serial number', 'serialNumber'],
+    manufacturer: ['Manufacturer'],
+    model: ['Model'],
+    operatingSystem: ['OS', 'operatingSystem'],
+    osVersion: ['OS version'],
+    ownership: ['Ownership', 'managedDeviceOwnerType'],
+    enrollmentDate: ['Enrollment date', 'enrolledDateTime'],
+    category: ['Category', 'deviceCategoryDisplayName'],
+    user: ['Primary user UPN', 'userPrincipalName'],
+    lastSeenDate: ['Last check-in', 'lastSyncDateTime'],
+    inventoryId: ['Device ID', 'id'],
+  },
+  required: ['operatingSystem'],
+  dateOrder: 'ymd',
+  categoryRule: 'operating-system',
+  signature: [
+    'Device ID',
+    'Device name',
+    'Enrollment date',
+    'Last check-in',
+    'Azure AD Device ID',
+    'OS version',
+    'Serial number',
+    'Manufacturer',
+    'Model',
+    'OS',
+    'Ownership',
+    'Category',
+    'Primary user UPN',
+    'Primary user email address',
+    'Compliance',
+    'Managed by',
+    'Management name',
+    'Device state',
+    'Supervised',
+    'Encrypted',
+    'JoinType',
+    'SkuFamily',
+    'IMEI',
+    'Total storage',
+    'Free storage',
+    'deviceName',
+    'operatingSystem',
+    'enrolledDateTime',
+    'managedDeviceOwnerType',
+    'lastSyncDateTime',
+    'userPrincipalName',
+  ],
+}
+
+/** Microsoft Configuration Manager (SCCM) hardware-inventory extract: SQL view column names. */
+const SCCM: FormatProfile = {
+  id: 'sccm',
+  kind: 'assets',
+  label: 'Microsoft Configuration Manager (SCCM)',
+  columns: {
+    hostname: ['Name0', 'Netbios_Name0', 'Computer Name'],
+    manufacturer: ['Manufacturer0', 'Manufacturer'],
+    model: ['Model0', 'Model'],
+    serial: ['SerialNumber0', 'IdentifyingNumber0', 'Serial Number'],
+    chassisType: ['ChassisTypes0', 'Chassis Types', 'Chassis Type'],
+    virtualMachine: ['Is_Virtual_Machine0', 'Is Virtual Machine'],
+    site: ['AD_Site_Name0', 'AD Site Name'],
+    firstSeenDate: ['Creation_Date0', 'Creation Date'],
+    systemInstallDate: ['InstallDate0', 'Install Date'],
+    operatingSystem: ['Operating_System_Name_and0', 'Caption0', 'Operating System'],
+    user: ['User_Name0', 'UserName0', 'TopConsoleUser0'],
+    inventoryId: ['ResourceID'],
+    assetTag: ['SMBIOSAssetTag0'],
+  },
+  required: ['chassisType'],
+  dateOrder: 'ymd',
+  categoryRule: 'chassis',
+  signature: [
+    'Name0',
+    'Netbios_Name0',
+    'Manufacturer0',
+    'Model0',
+    'SerialNumber0',
+    'IdentifyingNumber0',
+    'ChassisTypes0',
+    'Is_Virtual_Machine0',
+    'AD_Site_Name0',
+    'Creation_Date0',
+    'InstallDate0',
+    'Operating_System_Name_and0',
+    'Caption0',
+    'User_Name0',
+    'ResourceID',
+    'SMBIOSAssetTag0',
+  ],
+}
+
+/** Snipe-IT: the asset import CSV, the custom asset report and the asset-list export. */
+const SNIPE_IT: FormatProfile = {
+  id: 'snipeit',
+  kind: 'assets',
+  label: 'Snipe-IT',
+  columns: {
+    organisation: ['Company'],
+    hostname: ['Asset Name', 'Name'],
+    inventoryNumber: ['Asset Tag'],
+    category: ['Category'],
+    manufacturer: ['Manufacturer'],
+    model: ['Model', 'Model Name'],
+    modelNumber: ['Model No.', 'Model Number'],
+    serial: ['Serial', 'Serial Number'],
+    site: ['Location', 'Default Location'],
+    country: ['Country'],
+    purchaseDate: ['Purchase Date'],
+    purchaseCost: ['Purchase Cost'],
+    status: ['Status'],
+    endOfLife: ['EOL'],
+    user: ['Checked Out To', 'Username'],
+    supplier: ['Supplier'],
+    orderNumber: ['Order Number'],
+    inventoryId: ['ID'],
+  },
+  required: [],
+  dateOrder: 'ymd',
+  signature: [
+    'Company',
+    'Asset Name',
+    'Name',
+    'Asset Tag',
+    'Category',
+    'Manufacturer',
+    'Model',
+    'Model No.',
+    'Model Number',
+    'Serial',
+    'Location',
+    'Purchase Date',
+    'Purchase Cost',
+    'Status',
+    'EOL',
+    'Supplier',
+    'Order Number',
+    'Checked Out To',
+    'Warranty',
+    'Warranty Months',
+    'Current Value',
+  ],
+}
+
+/** Purchase-order lines from an ERP or a buying platform (SAP, Oracle, Coupa, UGAP, Chorus Pro), FR or EN. */
+const PURCHASES: FormatProfile = {
+  id: 'purchases',
+  kind: 'assets',
+  label: 'purchase orders',
+  columns: {
+    purchaseDate: ['Date de commande', 'Order date', 'Date commande', 'PO date'],
+    startupDate: ['Date de livraison', 'Delivery date'],
+    manufacturer: ['Fabricant', 'Manufacturer', 'Marque', 'Brand'],
+    model: ['Référence fabricant', 'Manufacturer part number', 'MPN', 'Réf. fabricant'],
+    description: ['Désignation', 'Item description', 'Description', 'Libellé'],
+    quantity: ['Quantité', 'Quantity', 'Qté', 'Qty'],
+    purchaseCost: ['Prix unitaire', 'Unit price', 'Prix unitaire HT', 'Unit price excl. VAT'],
+    cpvCode: ['Code CPV', 'CPV'],
+    unspscCode: ['UNSPSC', 'Code UNSPSC'],
+    categoryCode: ['Code catégorie', 'Category code'],
+    organisation: ['Entité', 'Cost center', 'Centre de coût', 'Centre de coûts', 'Cost centre'],
+    site: ['Site de livraison', 'Delivery site', 'Adresse de livraison', 'Delivery address'],
+    supplier: ['Fournisseur', 'Supplier'],
+    orderNumber: ['N° de commande', 'Numéro de commande', 'PO number', 'Order number'],
+    orderLine: ['Ligne de commande', 'PO line'],
+    currency: ['Devise', 'Currency'],
+    totalAmount: ['Montant HT', 'Total amount', 'Total amount excl. VAT'],
+  },
+  required: [],
+  dateOrder: 'dmy',
+  categoryRule: 'procurement',
+  signature: [
+    'Date de commande',
+    'Order date',
+    'Référence fabricant',
+    'Manufacturer part number',
+    'MPN',
+    'Désignation',
+    'Item description',
+    'Quantité',
+    'Quantity',
+    'Prix unitaire',
+    'Unit price',
+    'Code CPV',
+    'CPV',
+    'UNSPSC',
+    'Centre de coût',
+    'Cost center',
+    'Site de livraison',
+    'Delivery site',
+    'N° de commande',
+    'PO number',
+    'Fournisseur',
+    'Supplier',
+    'Montant HT',
+    'Devise',
+    'Currency',
+  ],
+}
+
 /** Known formats. On equal detection scores the earlier profile wins. */
 export const FORMAT_PROFILES: readonly FormatProfile[] = [
   GENERIC,
   GLPI,
   NUMECOEVAL_PHYSICAL,
   NUMECOEVAL_DATACENTER,
+  G4IT_PHYSICAL,
+  OCS,
+  INTUNE,
+  SCCM,
+  SNIPE_IT,
+  PURCHASES,
 ]
 
 /** Group prefixes GLPI puts before a label ("Ordinateur - Nom"), as compact and lossy keys. */

@@ -663,3 +663,271 @@ describe('createRowNormaliser on NumEcoEval datacenters', () => {
     ])
   })
 })
+
+/** SCCM and Intune exports have no organisation column: every row gets the default, flagged. */
+const noOrganisation = (line: number): Finding =>
+  imputed(line, null, 'No organisation column: organisation set to "CNAM"')
+
+describe('createRowNormaliser on SCCM extracts (chassis rule)', () => {
+  const header = ['Name0', 'Model0', 'ChassisTypes0', 'Is_Virtual_Machine0', 'Operating_System_Name_and0']
+  const normalise = normaliserFor('sccm', header, { defaultOrganisationPath: ['CNAM'] })
+  const categoryOf = (values: string[], options: Partial<NormaliseOptions> = {}) => {
+    const result = normaliserFor('sccm', header, { defaultOrganisationPath: ['CNAM'], ...options })({
+      line: 2,
+      values,
+    })
+    return result.kind === 'asset' ? result.asset.category : null
+  }
+
+  it.each([
+    [
+      'the virtual-machine flag before the chassis',
+      ['SRV-1', 'PowerEdge R650', '{23}', 'True', ''],
+      'virtual-machine',
+    ],
+    ['a hypervisor model before the chassis', ['SRV-2', 'VMware7,1', '{1}', '0', ''], 'virtual-machine'],
+    ['the chassis before the model', ['PC-1', 'OptiPlex 7090', '{10}', '0', ''], 'laptop'],
+    ['the model when the chassis says nothing', ['PC-2', 'Latitude 5420', '{2}', '0', ''], 'laptop'],
+    [
+      'a server OS when neither chassis nor model tells',
+      ['SRV-3', 'Custom build', '{1}', '0', 'Microsoft Windows NT Server 10.0'],
+      'server',
+    ],
+  ])('uses %s', (_, values, expected) => {
+    expect(categoryOf(values)).toBe(expected)
+  })
+
+  it('falls back on the category hint last', () => {
+    expect(categoryOf(['PC-3', 'Custom build', '{2}', '0', ''], { categoryHint: 'desktop' })).toBe('desktop')
+  })
+
+  it.each([
+    [['PC-4', '', '', '0', ''], 'ChassisTypes0 and Model0 are empty: no device category', null],
+    [
+      ['PC-5', 'Custom build', '', '0', ''],
+      'ChassisTypes0 is empty, and Model0 "Custom build" does not tell the device category',
+      null,
+    ],
+    [
+      ['PC-6', '', '{12}', '0', ''],
+      'ChassisTypes0 "{12}" (Docking Station) does not tell the device category, and Model0 is empty',
+      '{12}',
+    ],
+    [
+      ['PC-7', 'Custom build', '{99}', '0', ''],
+      'ChassisTypes0 "{99}" does not tell the device category, nor does Model0 "Custom build"',
+      '{99}',
+    ],
+  ])('rejects %j, saying why', (values, message, value) => {
+    expect(normalise({ line: 3, values })).toEqual({
+      kind: 'rejected',
+      findings: [noOrganisation(3), rejected(3, 'ChassisTypes0', 'unknown_category', message, value)],
+    })
+  })
+})
+
+describe('createRowNormaliser on Intune exports (operating-system rule)', () => {
+  const header = ['Device name', 'Model', 'OS', 'Category', 'Ownership']
+  const normalise = normaliserFor('intune', header, { defaultOrganisationPath: ['CNAM'] })
+
+  it.each([
+    ['a Mac laptop', ['MAC-1', 'MacBook Air (M2, 2022)', 'macOS', '', ''], 'laptop'],
+    ['a Mac desktop', ['MAC-2', 'Mac mini (M2, 2023)', 'macOS', '', ''], 'desktop'],
+    ['a Cloud PC', ['CPC-1', 'Cloud PC Enterprise 2vCPU/8GB/128GB', 'Windows', '', ''], 'virtual-machine'],
+    ['the device category before the OS', ['TAB-1', 'Surface Go 3', 'Windows', 'Tablettes', ''], 'tablet'],
+    ['an iPad enrolled as iOS', ['IPAD-1', 'iPad Air (5th generation)', 'iOS', '', ''], 'tablet'],
+    ['the model when the OS is empty', ['PH-1', 'iPhone 12', '', '', ''], 'smartphone'],
+  ])('reads %s', (_, values, expected) => {
+    const result = normalise({ line: 2, values })
+    expect(result.kind === 'asset' && [result.asset.category, result.asset.imputed]).toEqual([
+      expected,
+      ['organisation'],
+    ])
+  })
+
+  it('counts a Windows device whose model is empty as a laptop, flagged as imputed', () => {
+    const result = normalise({ line: 4, values: ['PC-9', '', 'Windows', '', 'Corporate'] })
+    expect(result.kind === 'asset' && [result.asset.category, result.asset.imputed]).toEqual([
+      'laptop',
+      ['organisation', 'category'],
+    ])
+    expect(result.findings).toEqual([
+      noOrganisation(4),
+      {
+        line: 4,
+        column: 'OS',
+        code: 'default_imputed',
+        severity: 'imputed',
+        message: 'Model is empty: the Windows device is counted as a laptop',
+        value: 'Windows',
+      },
+    ])
+  })
+
+  it('warns about an ownership Intune could not tell and keeps the device', () => {
+    const result = normalise({ line: 5, values: ['PC-10', 'Latitude 5440', 'Windows', '', 'Unknown'] })
+    expect(result.kind === 'asset' && result.asset.ownership).toBeNull()
+    expect(result.findings.map((finding) => [finding.code, finding.severity, finding.column])).toEqual([
+      ['default_imputed', 'imputed', null],
+      ['unknown_value', 'warning', 'Ownership'],
+    ])
+  })
+
+  it('rejects a device with neither OS nor model', () => {
+    expect(normalise({ line: 6, values: ['X', '', '', '', ''] })).toEqual({
+      kind: 'rejected',
+      findings: [
+        noOrganisation(6),
+        rejected(6, 'OS', 'unknown_category', 'OS and Model are empty: no device category', null),
+      ],
+    })
+  })
+})
+
+describe('createRowNormaliser on purchase orders (procurement rule)', () => {
+  const header = ['Order date', 'MPN', 'Item description', 'UNSPSC', 'Quantity', 'Unit price', 'Cost center']
+  const normalise = normaliserFor('purchases', header, { defaultOrganisationPath: ['CNAM'] })
+
+  it.each([
+    [
+      'the code before an accessory word',
+      ['2024-01-10', '', 'Laptop + bag bundle', '43211503', '5', '899.00', 'DSI'],
+      'laptop',
+    ],
+    [
+      'the description without a code',
+      ['2024-01-10', '', 'Dell 24 Monitor P2425H', '', '5', '189.00', 'DSI'],
+      'monitor',
+    ],
+    [
+      'the part number when there is no description',
+      ['2024-01-10', 'Latitude 5440', '', '', '5', '', 'DSI'],
+      'laptop',
+    ],
+  ])('uses %s', (_, values, expected) => {
+    const result = normalise({ line: 2, values })
+    expect(result.kind === 'asset' && result.asset.category).toBe(expected)
+  })
+
+  it('names the unknown code and the description when neither tells a device', () => {
+    expect(
+      normalise({
+        line: 3,
+        values: ['2024-01-10', 'SVC-01', 'Onsite installation', '81111811', '1', '450', 'DSI'],
+      }),
+    ).toEqual({
+      kind: 'rejected',
+      findings: [
+        rejected(
+          3,
+          'Item description',
+          'unknown_category',
+          'No category: UNSPSC "81111811" is not a known IT equipment code, and Item description "Onsite installation" does not name a device',
+          'Onsite installation',
+        ),
+      ],
+    })
+  })
+
+  it('reads the quantity as given and a price with thousands separators', () => {
+    const result = normalise({
+      line: 4,
+      values: ['2024-01-10', '', 'Notebook HP EliteBook', '', '12', '1,234.56', 'DSI'],
+    })
+    expect(result.kind === 'asset' && [result.asset.quantity, result.asset.purchaseDay]).toEqual([12, 19732])
+    expect(result.findings).toEqual([])
+  })
+})
+
+describe('createRowNormaliser on Snipe-IT EOL values', () => {
+  const header = ['Asset Name', 'Category', 'Purchase Date', 'EOL', 'Company']
+  const normalise = normaliserFor('snipeit', header, { defaultOrganisationPath: ['CNAM'] })
+  const warning = (code: Finding['code'], message: string, value: string): Finding => ({
+    line: 2,
+    column: 'EOL',
+    code,
+    severity: 'warning',
+    message,
+    value,
+  })
+
+  it.each([
+    ['36', '2023-01-01', 3, []],
+    ['42 months', '2023-01-01', 3.5, []],
+    ['2026-01-01', '2023-01-01', 3, []],
+    [
+      '2026-01-01',
+      '',
+      null,
+      [
+        warning(
+          'unknown_value',
+          'EOL "2026-01-01" gives no lifetime without a purchase date: ignored',
+          '2026-01-01',
+        ),
+      ],
+    ],
+    [
+      '2022-01-01',
+      '2023-01-01',
+      null,
+      [
+        warning(
+          'out_of_range',
+          'EOL "2022-01-01" is not after Purchase Date "2023-01-01": ignored',
+          '2022-01-01',
+        ),
+      ],
+    ],
+    [
+      '0',
+      '2023-01-01',
+      null,
+      [warning('out_of_range', 'EOL "0" is not a positive number of months: ignored', '0')],
+    ],
+    ['240', '2023-01-01', 20, [warning('out_of_range', 'EOL "240" means more than 15 years', '240')]],
+    [
+      'soon',
+      '2023-01-01',
+      null,
+      [warning('unknown_value', 'EOL "soon" is neither a date nor a number of months: ignored', 'soon')],
+    ],
+  ] as const)(
+    'reads EOL %j with purchase date %j as a lifetime of %s years',
+    (eol, purchase, years, findings) => {
+      const result = normalise({ line: 2, values: ['LT-1', 'Laptops', purchase, eol, 'CPAM 75'] })
+      expect(result.kind === 'asset' && result.asset.lifetimeYears).toBe(years)
+      expect(result.findings).toEqual(findings)
+    },
+  )
+})
+
+describe('purchase-date proxies', () => {
+  const header = ['Name0', 'ChassisTypes0', 'Creation_Date0', 'InstallDate0']
+  const normalise = normaliserFor('sccm', header, { defaultOrganisationPath: ['CNAM'] })
+
+  it('ignores unreadable proxy dates with a warning and leaves the purchase date empty', () => {
+    const result = normalise({ line: 2, values: ['PC-1', '10', '5/2/2019 10:14:03 AM', 'inconnue'] })
+    expect(result.kind === 'asset' && [result.asset.purchaseDay, result.asset.imputed]).toEqual([
+      null,
+      ['organisation'],
+    ])
+    expect(result.findings.map((finding) => [finding.column, finding.code, finding.severity])).toEqual([
+      [null, 'default_imputed', 'imputed'],
+      ['Creation_Date0', 'invalid_date', 'warning'],
+      ['InstallDate0', 'invalid_date', 'warning'],
+    ])
+  })
+
+  it('flags a proxy date after the reference day under its own column', () => {
+    const result = normalise({ line: 3, values: ['PC-2', '10', '2025-02-01 08:00:00', ''] })
+    expect(result.findings.at(-1)).toEqual({
+      line: 3,
+      column: 'Creation_Date0',
+      code: 'future_date',
+      severity: 'warning',
+      message: 'Creation_Date0 "2025-02-01 08:00:00" is after the reference date 2024-12-31',
+      value: '2025-02-01 08:00:00',
+    })
+  })
+})

@@ -4,21 +4,30 @@
  * import hot path (a million rows), so it reads cells by precomputed index, caches the parse of
  * repeated texts (types, countries, statuses, entities) and allocates little beyond the result.
  */
-import type { ColumnPlan } from '../formats/format-profiles.js'
+import type { CategoryRule, ColumnPlan } from '../formats/format-profiles.js'
 import type { Finding, FindingCode, FindingSeverity } from '../quality/finding.js'
 import type { Asset, AssetField, AssetStatus, Datacenter, DayNumber, Ownership } from './asset.js'
 import type { CategoryId } from './categories.js'
 import { isoDateOf } from './day-number.js'
 import {
   categoryOfModelText,
+  categoryOfProcurementCode,
   categoryOfTypeText,
+  isTabletModel,
+  isTrueFlag,
+  isVirtualMachineModel,
+  operatingSystemFamilyOf,
+  parseChassisType,
   parseCountry,
   parseDate,
+  parseMonths,
   parseNumber,
   parseOwnership,
   parsePercent,
   parseStatus,
+  readItemDescription,
   type Parsed,
+  type ProcurementCodeKind,
 } from './parse-values.js'
 
 export type NormaliseOptions = {
@@ -59,6 +68,31 @@ const UNKNOWN_ORGANISATION = '(unknown)'
 const CACHE_LIMIT = 20_000
 /** GLPI names its root entity this way; it carries no information in a path. */
 const ROOT_ENTITY_NAMES: ReadonlySet<string> = new Set(['Entité racine', 'Root entity'])
+/** Categories a computer operating system (Windows, macOS, Linux) can run on, as a model text tells them. */
+const COMPUTER_CATEGORIES: ReadonlySet<CategoryId> = new Set<CategoryId>([
+  'laptop',
+  'desktop',
+  'thin-client',
+  'tablet',
+  'server',
+  'virtual-machine',
+])
+const DAYS_PER_YEAR = 365.25
+/**
+ * Dates that stand in for a missing purchase date (device-management records), with what they are. The
+ * earliest one present is used: a device is at least as old as its oldest trace.
+ */
+const PURCHASE_DATE_PROXIES: readonly (readonly [string, string])[] = [
+  ['enrollmentDate', 'the enrollment in device management'],
+  ['firstSeenDate', 'the creation of the device record'],
+  ['systemInstallDate', 'the installation of the operating system'],
+]
+/** Category-code columns of purchase orders and the code lists they hold. */
+const PROCUREMENT_CODE_FIELDS: readonly (readonly [string, ProcurementCodeKind])[] = [
+  ['unspscCode', 'unspsc'],
+  ['cpvCode', 'cpv'],
+  ['categoryCode', 'any'],
+]
 
 /** Builds a reusable normaliser for one file (column plan computed once). */
 export function createRowNormaliser(
@@ -170,6 +204,13 @@ function createAssetNormaliser(
   const ownershipColumn = columnOf(plan, 'ownership')
   const countryColumn = columnOf(plan, 'country')
   const statusColumn = columnOf(plan, 'status')
+  const endOfLifeColumn = columnOf(plan, 'endOfLife')
+  const purchaseCostColumn = columnOf(plan, 'purchaseCost')
+  const descriptionColumn = columnOf(plan, 'description')
+  const proxyDates = PURCHASE_DATE_PROXIES.map(([field, meaning]) => ({
+    column: columnOf(plan, field),
+    meaning,
+  })).filter((proxy) => proxy.column.index >= 0)
 
   const defaultOrganisationPath = options.defaultOrganisationPath ?? [UNKNOWN_ORGANISATION]
   const defaultOrganisationText = defaultOrganisationPath.join(' > ')
@@ -192,6 +233,7 @@ function createAssetNormaliser(
   const ownershipOf = memoise(parseOwnership)
   const separator = plan.profile.organisationSeparator
   const organisationPathOf = memoise((text) => (separator ? splitOrganisationPath(text, separator) : [text]))
+  const categoryRule = createCategoryRule(plan, categoryOfType, categoryOfModel, categoryHint)
 
   // Per-row state shared by the helpers below, reset at the start of each row (no closure per row).
   let line = 0
@@ -219,6 +261,51 @@ function createAssetNormaliser(
       text,
     )
     return null
+  }
+
+  const warnEndOfLife = (code: FindingCode, message: string, text: string): null => {
+    findings.push(finding(line, endOfLifeColumn.name, code, 'warning', message, text))
+    return null
+  }
+  const readEndOfLife = (
+    text: string,
+    purchaseDay: DayNumber | null,
+    purchaseText: string | null,
+  ): number | null => {
+    const name = endOfLifeColumn.name
+    const months = parseMonths(text)
+    let years: number
+    if (months !== null) years = months / 12
+    else {
+      const parsed = parseDate(text)
+      if (parsed === null || !parsed.ok)
+        return warnEndOfLife(
+          'unknown_value',
+          `${name} "${text}" is neither a date nor a number of months: ignored`,
+          text,
+        )
+      if (purchaseDay === null)
+        return warnEndOfLife(
+          'unknown_value',
+          `${name} "${text}" gives no lifetime without a purchase date: ignored`,
+          text,
+        )
+      years = Math.round(((parsed.value - purchaseDay) / DAYS_PER_YEAR) * 100) / 100
+    }
+    if (years <= 0) {
+      const after =
+        months === null
+          ? ` is not after ${purchaseColumn.name} "${purchaseText}"`
+          : ' is not a positive number of months'
+      return warnEndOfLife('out_of_range', `${name} "${text}"${after}: ignored`, text)
+    }
+    if (years > MAXIMUM_PLAUSIBLE_LIFETIME_YEARS)
+      warnEndOfLife(
+        'out_of_range',
+        `${name} "${text}" means more than ${MAXIMUM_PLAUSIBLE_LIFETIME_YEARS} years`,
+        text,
+      )
+    return years
   }
 
   return (row) => {
@@ -257,22 +344,45 @@ function createAssetNormaliser(
           : [parentOrganisationText, ...organisationPathOf(organisationText)]
     }
 
-    // Category: the type text, else the model text, else the file's hint.
+    // Category: the type text, else the model text, else the file's hint; other formats have their own rule.
     const typeText = cellAt(values, categoryColumn.index)
-    const model = cellAt(values, modelColumn.index)
-    const category =
-      (typeText === null ? null : categoryOfType(typeText)) ??
-      (model === null ? null : categoryOfModel(model)) ??
-      categoryHint
-    if (category === null) {
-      if (typeText === null) reject(categoryColumn, 'unknown_category', imputedMessages.category, null)
-      else
-        reject(
-          categoryColumn,
-          'unknown_category',
-          `${categoryColumn.name} "${typeText}" is not a known category`,
-          typeText,
+    const model = cellAt(values, modelColumn.index) ?? cellAt(values, descriptionColumn.index)
+    let category: CategoryId | null
+    if (categoryRule === null) {
+      category =
+        (typeText === null ? null : categoryOfType(typeText)) ??
+        (model === null ? null : categoryOfModel(model)) ??
+        categoryHint
+      if (category === null) {
+        if (typeText === null) reject(categoryColumn, 'unknown_category', imputedMessages.category, null)
+        else
+          reject(
+            categoryColumn,
+            'unknown_category',
+            `${categoryColumn.name} "${typeText}" is not a known category`,
+            typeText,
+          )
+      }
+    } else {
+      const inferred = categoryRule.categoryOf(values, typeText)
+      category = inferred.category
+      if (inferred.imputedMessage !== null) {
+        imputed.push('category')
+        findings.push(
+          finding(
+            line,
+            inferred.column.name,
+            'default_imputed',
+            'imputed',
+            inferred.imputedMessage,
+            inferred.value,
+          ),
         )
+      }
+      if (category === null) {
+        const failure = categoryRule.explainFailure(values)
+        reject(failure.column, 'unknown_category', failure.message, failure.value)
+      }
     }
 
     // Quantity: a positive number, 1 when empty.
@@ -313,6 +423,33 @@ function createAssetNormaliser(
         imputed.push('purchaseDate')
         const message = `${purchaseColumn.name ?? 'Purchase date'} is empty: purchase date set to ${startupColumn.name} "${startupText}"`
         findings.push(finding(line, startupColumn.name, 'default_imputed', 'imputed', message, startupText))
+      }
+    }
+    if (purchaseDay === null && purchaseText === null && proxyDates.length > 0) {
+      // Device-management dates stand in for the purchase date: the earliest readable one.
+      let proxyMeaning = ''
+      for (const proxy of proxyDates) {
+        const text = cellAt(values, proxy.column.index)
+        if (text === null) continue
+        const parsed = parseDate(text)
+        if (parsed === null || !parsed.ok) {
+          const message = `${proxy.column.name} "${text}" is not a valid date (expected ${expectedDate}): ignored`
+          findings.push(finding(line, proxy.column.name, 'invalid_date', 'warning', message, text))
+        } else if (purchaseDay === null || parsed.value < purchaseDay) {
+          purchaseDay = parsed.value
+          purchaseDateText = text
+          purchaseDateColumn = proxy.column
+          proxyMeaning = proxy.meaning
+        }
+      }
+      if (purchaseDay !== null) {
+        imputed.push('purchaseDate')
+        const message =
+          `${purchaseColumn.name ? `${purchaseColumn.name} is empty` : 'No purchase date'}: purchase date set to ` +
+          `${purchaseDateColumn.name} "${purchaseDateText}", ${proxyMeaning} (a proxy: the device may be older)`
+        findings.push(
+          finding(line, purchaseDateColumn.name, 'default_imputed', 'imputed', message, purchaseDateText),
+        )
       }
     }
     if (purchaseDay !== null && purchaseDay > referenceDay) {
@@ -362,6 +499,22 @@ function createAssetNormaliser(
       else {
         const message = `${utilisationColumn.name} "${utilisationText}" is not a valid rate (expected 0 to 1 or 0 to 100 %)`
         reject(utilisationColumn, 'invalid_number', message, utilisationText)
+      }
+    }
+
+    // Snipe-IT's EOL: a planned end-of-life date (lifetime from the purchase date) or a number of months.
+    const endOfLifeText = lifetimeText === null ? cellAt(values, endOfLifeColumn.index) : null
+    if (endOfLifeText !== null) lifetimeYears = readEndOfLife(endOfLifeText, purchaseDay, purchaseDateText)
+
+    // Prices are checked, not stored (the asset has no cost field yet).
+    const purchaseCostText = cellAt(values, purchaseCostColumn.index)
+    if (purchaseCostText !== null) {
+      const parsed = parseNumber(purchaseCostText)
+      if (parsed === null || !parsed.ok) {
+        const message = `${purchaseCostColumn.name} "${purchaseCostText}" is not a valid number: ignored`
+        findings.push(
+          finding(line, purchaseCostColumn.name, 'invalid_number', 'warning', message, purchaseCostText),
+        )
       }
     }
 
@@ -431,6 +584,193 @@ function createAssetNormaliser(
     }
     return { kind: 'asset', asset, findings }
   }
+}
+
+/** A category found by a format's rule; `imputedMessage` is set when it is a default rather than a reading. */
+type InferredCategory = {
+  category: CategoryId | null
+  imputedMessage: string | null
+  column: Column
+  value: string | null
+}
+
+/** How a format's rule finds a row's category, and why it found none. */
+type CategoryRuleReader = {
+  categoryOf: (values: string[], typeText: string | null) => InferredCategory
+  explainFailure: (values: string[]) => { column: Column; message: string; value: string | null }
+}
+
+/** The category reader of a format with its own rule (memoised per file), or null for `type-then-model`. */
+function createCategoryRule(
+  plan: ColumnPlan,
+  categoryOfType: (text: string) => CategoryId | null,
+  categoryOfModel: (text: string) => CategoryId | null,
+  categoryHint: CategoryId | null,
+): CategoryRuleReader | null {
+  const rule: CategoryRule = plan.profile.categoryRule ?? 'type-then-model'
+  if (rule === 'type-then-model') return null
+  const modelColumn = columnOf(plan, 'model')
+  const modelName = modelColumn.name ?? 'Model'
+  const isVirtualModel = memoise(isVirtualMachineModel)
+  const found = (category: CategoryId | null, column: Column): InferredCategory => ({
+    category,
+    imputedMessage: null,
+    column,
+    value: null,
+  })
+  const noCategory = found(null, modelColumn)
+
+  if (rule === 'procurement') {
+    const codeReaders = PROCUREMENT_CODE_FIELDS.map(([field, kind]) => ({
+      column: columnOf(plan, field),
+      categoryOf: memoise((text: string) => categoryOfProcurementCode(text, kind)),
+    })).filter((reader) => reader.column.index >= 0)
+    const descriptionColumn = columnOf(plan, 'description')
+    const descriptionName = descriptionColumn.name ?? 'Description'
+    const describe = memoise(readItemDescription)
+    return {
+      categoryOf(values, typeText) {
+        for (const reader of codeReaders) {
+          const code = cellAt(values, reader.column.index)
+          const category = code === null ? null : reader.categoryOf(code)
+          if (category !== null) return found(category, reader.column)
+        }
+        if (typeText !== null) {
+          const category = categoryOfType(typeText)
+          if (category !== null) return found(category, noCategory.column)
+        }
+        const description = cellAt(values, descriptionColumn.index)
+        const reading = description === null ? null : describe(description)
+        if (reading !== null && reading.kind === 'device') return found(reading.category, descriptionColumn)
+        if (reading !== null && reading.kind === 'accessory') return noCategory
+        const model = cellAt(values, modelColumn.index)
+        return found((model === null ? null : categoryOfModel(model)) ?? categoryHint, modelColumn)
+      },
+      explainFailure(values) {
+        const description = cellAt(values, descriptionColumn.index)
+        const reading = description === null ? null : describe(description)
+        if (reading !== null && reading.kind === 'accessory') {
+          const message = `${descriptionName} "${description}" names an accessory or a service ("${reading.word}"), not a device`
+          return { column: descriptionColumn, message, value: description }
+        }
+        const parts: string[] = []
+        for (const reader of codeReaders) {
+          const code = cellAt(values, reader.column.index)
+          if (code !== null) parts.push(`${reader.column.name} "${code}" is not a known IT equipment code`)
+        }
+        const model = cellAt(values, modelColumn.index)
+        if (description !== null) parts.push(`${descriptionName} "${description}" does not name a device`)
+        else if (model !== null) parts.push(`${modelName} "${model}" does not name a device`)
+        else parts.push(`${descriptionName} is empty`)
+        const column =
+          descriptionColumn.index >= 0 ? descriptionColumn : (codeReaders[0]?.column ?? modelColumn)
+        return { column, message: `No category: ${parts.join(', and ')}`, value: description ?? model }
+      },
+    }
+  }
+
+  const operatingSystemColumn = columnOf(plan, 'operatingSystem')
+  const familyOf = memoise(operatingSystemFamilyOf)
+
+  if (rule === 'operating-system') {
+    const isTablet = memoise(isTabletModel)
+    const osName = operatingSystemColumn.name ?? 'Operating system'
+    return {
+      categoryOf(values, typeText) {
+        const model = cellAt(values, modelColumn.index)
+        if (model !== null && isVirtualModel(model)) return found('virtual-machine', modelColumn)
+        if (typeText !== null) {
+          const category = categoryOfType(typeText)
+          if (category !== null) return found(category, noCategory.column)
+        }
+        const system = cellAt(values, operatingSystemColumn.index)
+        const family = system === null ? null : familyOf(system)
+        if (family === 'computer') {
+          const fromModel = model === null ? null : categoryOfModel(model)
+          if (fromModel !== null && COMPUTER_CATEGORIES.has(fromModel)) return found(fromModel, modelColumn)
+          const modelPart =
+            model === null
+              ? `${modelName} is empty`
+              : `${modelName} "${model}" does not tell a laptop from a desktop`
+          return {
+            category: 'laptop',
+            imputedMessage: `${modelPart}: the ${system} device is counted as a laptop`,
+            column: operatingSystemColumn,
+            value: system,
+          }
+        }
+        if (family === 'phone')
+          return found(model !== null && isTablet(model) ? 'tablet' : 'smartphone', operatingSystemColumn)
+        if (family !== null) return found(family, operatingSystemColumn)
+        return found((model === null ? null : categoryOfModel(model)) ?? categoryHint, modelColumn)
+      },
+      explainFailure(values) {
+        const system = cellAt(values, operatingSystemColumn.index)
+        const model = cellAt(values, modelColumn.index)
+        const message = noCategoryMessage(osName, system, null, modelName, model)
+        return { column: operatingSystemColumn, message, value: system }
+      },
+    }
+  }
+
+  // Chassis (SCCM, OCS): what the inventory agent measured decides before any text.
+  const chassisColumn = columnOf(plan, 'chassisType')
+  const chassisName = chassisColumn.name ?? 'Chassis type'
+  const virtualMachineColumn = columnOf(plan, 'virtualMachine')
+  const chassisOf = memoise(parseChassisType)
+  return {
+    categoryOf(values, typeText) {
+      const flag = cellAt(values, virtualMachineColumn.index)
+      if (flag !== null && isTrueFlag(flag)) return found('virtual-machine', virtualMachineColumn)
+      const model = cellAt(values, modelColumn.index)
+      if (model !== null && isVirtualModel(model)) return found('virtual-machine', modelColumn)
+      if (typeText !== null) {
+        const category = categoryOfType(typeText)
+        if (category !== null) return found(category, noCategory.column)
+      }
+      const chassis = cellAt(values, chassisColumn.index)
+      const reading = chassis === null ? null : chassisOf(chassis)
+      if (reading !== null && reading.category !== null) return found(reading.category, chassisColumn)
+      const fromModel = model === null ? null : categoryOfModel(model)
+      if (fromModel !== null) return found(fromModel, modelColumn)
+      const system = cellAt(values, operatingSystemColumn.index)
+      if (system !== null && familyOf(system) === 'server') return found('server', operatingSystemColumn)
+      return found(categoryHint, chassisColumn)
+    },
+    explainFailure(values) {
+      const chassis = cellAt(values, chassisColumn.index)
+      const note = chassis === null ? null : (chassisOf(chassis)?.name ?? null)
+      const message = noCategoryMessage(
+        chassisName,
+        chassis,
+        note,
+        modelName,
+        cellAt(values, modelColumn.index),
+      )
+      return { column: chassisColumn, message, value: chassis }
+    },
+  }
+}
+
+/**
+ * Why neither a primary column (chassis type, operating system) nor the model tells the category:
+ * `ChassisTypes0 "{2}" (Unknown) does not tell the device category, nor does Model0 "X1"`.
+ */
+function noCategoryMessage(
+  primaryName: string,
+  primaryText: string | null,
+  note: string | null,
+  modelName: string,
+  model: string | null,
+): string {
+  if (primaryText === null && model === null)
+    return `${primaryName} and ${modelName} are empty: no device category`
+  if (primaryText === null)
+    return `${primaryName} is empty, and ${modelName} "${model}" does not tell the device category`
+  const primary = `${primaryName} "${primaryText}"${note === null ? '' : ` (${note})`}`
+  return model === null
+    ? `${primary} does not tell the device category, and ${modelName} is empty`
+    : `${primary} does not tell the device category, nor does ${modelName} "${model}"`
 }
 
 /** `Entité is empty: organisation set to "(unknown)"`, or `No organisation column: …` when absent. */

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import {
+  categoryOfModelText,
+  categoryOfProcurementCode,
   COUNTRIES,
   inferCategory,
+  isTabletModel,
+  isTrueFlag,
+  isVirtualMachineModel,
+  operatingSystemFamilyOf,
+  parseChassisType,
   parseCountry,
   parseDate,
+  parseMonths,
   parseNumber,
   parseOwnership,
   parsePercent,
   parseStatus,
+  readItemDescription,
 } from './parse-values.js'
 
 describe('parseNumber', () => {
@@ -174,8 +183,23 @@ describe('parseStatus', () => {
     ['REBUT', 'retired'],
     ['Retired', 'retired'],
     ['Hors service', 'retired'],
+    ['Ready to Deploy', 'stock'],
+    ['Archived', 'retired'],
+    ['Broken - Not Fixable', 'retired'],
+    ['Lost/Stolen', 'retired'],
+    ['Out for Repair', 'in-use'],
+    ['Ready to Deploy (deployed)', 'in-use'],
+    ['Ready to Deploy (deployable)', 'stock'],
+    ['Broken - Not Fixable (undeployable)', 'retired'],
+    ['Out for Diagnostics (undeployable)', 'in-use'],
+    ['Magasin central (deployable)', 'stock'],
+    ['Mis au rebut (archived)', 'retired'],
   ])('reads %j as %s', (text, expected) => {
     expect(parseStatus(text)).toEqual({ ok: true, value: expected })
+  })
+
+  it('refuses a Snipe-IT status whose label and meta both say nothing', () => {
+    expect(parseStatus('Quarantaine (undeployable)')).toEqual({ ok: false, reason: 'not a known status' })
   })
 
   it('refuses an unknown status', () => {
@@ -273,5 +297,220 @@ describe('inferCategory', () => {
 
   it('prefers the type over the hint', () => {
     expect(inferCategory('Écran', null, 'laptop')).toBe('monitor')
+  })
+})
+
+describe('model lines added for device-management exports', () => {
+  it.each([
+    ['VMware Virtual Platform', 'virtual-machine'],
+    ['VirtualBox', 'virtual-machine'],
+    ['Cloud PC Enterprise 2vCPU/8GB/128GB', 'virtual-machine'],
+    ['Surface Pro 7', 'laptop'],
+    ['Surface Laptop 5', 'laptop'],
+    ['Surface Studio 2+', 'desktop'],
+    ['Mac mini (M2, 2023)', 'desktop'],
+    ['MacBook Pro (14-inch, 2023)', 'laptop'],
+    ['ThinkBook 14 G4', 'laptop'],
+    ['ThinkStation P360 Tower', 'desktop'],
+    ['Precision 3660 Tower', 'desktop'],
+    ['PowerEdge T440 Tower Server', 'server'],
+    ['21HD003NFR', null],
+  ])('reads model %j as %s', (text, expected) => {
+    expect(categoryOfModelText(text)).toBe(expected)
+  })
+})
+
+describe('parseChassisType', () => {
+  it.each([
+    ['10', { category: 'laptop', name: 'Notebook' }],
+    ['{10}', { category: 'laptop', name: 'Notebook' }],
+    ['{8,10}', { category: 'laptop', name: 'Portable' }],
+    ['{12,9}', { category: 'laptop', name: 'Laptop' }],
+    ['{3}', { category: 'desktop', name: 'Desktop' }],
+    ['6', { category: 'desktop', name: 'Mini Tower' }],
+    ['13', { category: 'desktop', name: 'All in One' }],
+    ['35', { category: 'desktop', name: 'Mini PC' }],
+    ['11', { category: 'tablet', name: 'Hand Held' }],
+    ['30', { category: 'tablet', name: 'Tablet' }],
+    ['31', { category: 'laptop', name: 'Convertible' }],
+    ['32', { category: 'laptop', name: 'Detachable' }],
+    ['17', { category: 'server', name: 'Main System Chassis' }],
+    ['{23}', { category: 'server', name: 'Rack Mount Chassis' }],
+    ['{2}', { category: null, name: 'Unknown' }],
+    ['1', { category: null, name: 'Other' }],
+    ['{12}', { category: null, name: 'Docking Station' }],
+    ['28', { category: null, name: 'Blade' }],
+    ['{99}', { category: null, name: null }],
+    ['Notebook', { category: 'laptop', name: 'Notebook' }],
+    ['Mini Tower', { category: 'desktop', name: 'Mini Tower' }],
+    ['Low Profile Desktop', { category: 'desktop', name: 'Low Profile Desktop' }],
+    ['Rack Mount Chassis', { category: 'server', name: 'Rack Mount Chassis' }],
+    ['Main Server Chassis', { category: 'server', name: 'Main System Chassis' }],
+    ['Space-Saving', { category: 'desktop', name: 'Space-saving' }],
+    ['Unknown', { category: null, name: 'Unknown' }],
+    ['Portable', { category: 'laptop', name: 'Portable' }],
+    ['Ordinateur portable', { category: 'laptop', name: null }],
+    ['Boîtier', { category: null, name: null }],
+  ] as const)('reads %j', (text, expected) => {
+    expect(parseChassisType(text)).toEqual(expected)
+  })
+
+  it('reads an empty cell as nothing', () => {
+    expect(parseChassisType('  ')).toBeNull()
+  })
+})
+
+describe('isVirtualMachineModel', () => {
+  it.each([
+    ['Virtual Machine', true],
+    ['VMware Virtual Platform', true],
+    ['VMware7,1', true],
+    ['VMware20,1', true],
+    ['VirtualBox', true],
+    ['KVM', true],
+    ['Standard PC (Q35 + ICH9, 2009) QEMU', true],
+    ['HVM domU', true],
+    ['Cloud PC Enterprise 2vCPU/8GB/128GB', true],
+    ['Latitude 5420', false],
+    ['Virtualisation-ready workstation', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isVirtualMachineModel(text)).toBe(expected)
+  })
+})
+
+describe('isTrueFlag', () => {
+  it.each([
+    ['1', true],
+    ['True', true],
+    [' yes ', true],
+    ['Oui', true],
+    ['0', false],
+    ['False', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isTrueFlag(text)).toBe(expected)
+  })
+})
+
+describe('operatingSystemFamilyOf', () => {
+  it.each([
+    ['Windows', 'computer'],
+    ['Microsoft Windows 11 Enterprise', 'computer'],
+    ['Microsoft Windows NT Workstation 10.0', 'computer'],
+    ['macOS', 'computer'],
+    ['Mac OS X', 'computer'],
+    ['Linux', 'computer'],
+    ['Ubuntu 22.04.3 LTS', 'computer'],
+    ['ChromeOS', 'computer'],
+    ['iOS', 'phone'],
+    ['iOS/iPadOS', 'tablet'],
+    ['iPadOS', 'tablet'],
+    ['Android', 'phone'],
+    ['Android (personally-owned work profile)', 'phone'],
+    ['AndroidEnterprise', 'phone'],
+    ['Windows Mobile', 'phone'],
+    ['Microsoft Windows NT Server 10.0', 'server'],
+    ['Microsoft Windows Server 2019 Standard', 'server'],
+    ['Windows Holographic', null],
+    ['tvOS', null],
+    ['', null],
+  ])('%j → %s', (text, expected) => {
+    expect(operatingSystemFamilyOf(text)).toBe(expected)
+  })
+})
+
+describe('isTabletModel', () => {
+  it.each([
+    ['iPad (9th generation)', true],
+    ['iPad13,1', true],
+    ['Galaxy Tab S9', true],
+    ['Lenovo Tab M10', true],
+    ['Lenovo TB-X606F', true],
+    ['SM-T500', true],
+    ['SM-X200', true],
+    ['Tablette durcie', true],
+    ['iPhone 14', false],
+    ['SM-A546B', false],
+    ['SM-G991B', false],
+    ['Pixel 8', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isTabletModel(text)).toBe(expected)
+  })
+})
+
+describe('categoryOfProcurementCode', () => {
+  it.each([
+    ['43211503', 'unspsc', 'laptop'],
+    ['43.21.15.03', 'unspsc', 'laptop'],
+    ['43211507 - Desktop computers', 'unspsc', 'desktop'],
+    ['43211506', 'unspsc', 'thin-client'],
+    ['43211509', 'unspsc', 'tablet'],
+    ['43211501', 'unspsc', 'server'],
+    ['43211902', 'unspsc', 'monitor'],
+    ['43211903', 'unspsc', 'monitor'],
+    ['43191501', 'unspsc', 'smartphone'],
+    ['43222612', 'unspsc', 'network-switch'],
+    ['43222609', 'unspsc', 'router'],
+    ['43212105', 'unspsc', 'printer'],
+    ['43212110', 'unspsc', 'printer'],
+    ['30213100-6', 'cpv', 'laptop'],
+    ['30213100', 'cpv', 'laptop'],
+    ['CPV 30213300-8 Ordinateurs de bureau', 'cpv', 'desktop'],
+    ['30213200-7', 'cpv', 'tablet'],
+    ['30231310-3', 'cpv', 'monitor'],
+    ['30232110-8', 'cpv', 'printer'],
+    ['32250000-0', 'cpv', 'smartphone'],
+    ['32552100-8', 'cpv', 'desk-phone'],
+    ['32413100-2', 'cpv', 'router'],
+    ['48820000-2', 'cpv', 'server'],
+    ['30213100-6', 'any', 'laptop'],
+    ['43211503', 'any', 'laptop'],
+    ['30213100-6', 'unspsc', null],
+    ['43211503', 'cpv', null],
+    ['43211599', 'unspsc', null],
+    ['4321', 'unspsc', null],
+    ['n/a', 'any', null],
+  ] as const)('%j read as %s → %s', (text, kind, expected) => {
+    expect(categoryOfProcurementCode(text, kind)).toBe(expected)
+  })
+})
+
+describe('readItemDescription', () => {
+  it.each([
+    [
+      'Ordinateur portable Lenovo ThinkPad T14 Gen 4 14 pouces i5 16 Go',
+      { kind: 'device', category: 'laptop' },
+    ],
+    ['Ordinateur portable HP ProBook 450 G10 clavier AZERTY', { kind: 'device', category: 'laptop' }],
+    ['PC fixe HP Pro Mini 400 G9', { kind: 'device', category: 'desktop' }],
+    ['Écran Dell P2422H 24 pouces + câble HDMI', { kind: 'device', category: 'monitor' }],
+    ['Serveur Dell PowerEdge R660', { kind: 'device', category: 'server' }],
+    ['Dell Latitude 5440 laptop with docking station', { kind: 'device', category: 'laptop' }],
+    ['Tablette Samsung Galaxy Tab S9 avec clavier', { kind: 'device', category: 'tablet' }],
+    ['Téléphone portable Samsung Galaxy A54', { kind: 'device', category: 'smartphone' }],
+    ['Sacoche pour ordinateur portable 15,6 pouces', { kind: 'accessory', word: 'sacoche' }],
+    ['Station d’accueil HP USB-C G5', { kind: 'accessory', word: 'station d accueil' }],
+    ['Extension de garantie 3 ans pour ordinateur portable', { kind: 'accessory', word: 'garantie' }],
+    ['Laptop bag 15.6 inch', { kind: 'accessory', word: 'bag' }],
+    ['Monitor cable DisplayPort 2 m', { kind: 'accessory', word: 'cable' }],
+    ['USB-C dock for laptops', { kind: 'accessory', word: 'dock' }],
+    ['Clavier et souris sans fil', { kind: 'accessory', word: 'clavier' }],
+    ["Prestation d'installation et de configuration", { kind: 'unknown' }],
+  ] as const)('%j', (text, expected) => {
+    expect(readItemDescription(text)).toEqual(expected)
+  })
+})
+
+describe('parseMonths', () => {
+  it.each([
+    ['36', 36],
+    ['36 months', 36],
+    ['48 mois', 48],
+    ['1 month', 1],
+    ['2027-03-15', null],
+    ['-12', null],
+    ['trois ans', null],
+  ])('%j → %s', (text, expected) => {
+    expect(parseMonths(text)).toBe(expected)
   })
 })

@@ -331,6 +331,8 @@ const STATUS_BY_TEXT: ReadonlyMap<string, AssetStatus> = new Map<string, AssetSt
       'assigned',
       'used',
       'in repair',
+      'out for repair',
+      'out for diagnostics',
     ],
     'in-use',
   ),
@@ -345,6 +347,9 @@ const STATUS_BY_TEXT: ReadonlyMap<string, AssetStatus> = new Map<string, AssetSt
       'in stock',
       'not used',
       'spare',
+      'ready to deploy',
+      'deployable',
+      'pending',
     ],
     'stock',
   ),
@@ -369,6 +374,9 @@ const STATUS_BY_TEXT: ReadonlyMap<string, AssetStatus> = new Map<string, AssetSt
       'broken',
       'stolen',
       'lost',
+      'archived',
+      'broken not fixable',
+      'lost stolen',
     ],
     'retired',
   ),
@@ -400,8 +408,23 @@ function words<T extends string>(texts: readonly string[], value: T): [string, T
 export function parseStatus(text: string): Parsed<AssetStatus> | null {
   const trimmed = text.trim()
   if (trimmed === '') return null
-  const status = STATUS_BY_TEXT.get(foldText(trimmed)) ?? (isStatusId(trimmed) ? trimmed : undefined)
+  const status =
+    STATUS_BY_TEXT.get(foldText(trimmed)) ??
+    (isStatusId(trimmed) ? trimmed : undefined) ??
+    statusOfLabelAndMeta(trimmed)
   return status === undefined ? { ok: false, reason: 'not a known status' } : { ok: true, value: status }
+}
+
+/**
+ * Snipe-IT writes a status as `Label (meta)`: `Ready to Deploy (deployed)` is checked out, so in use;
+ * otherwise the label decides (`Out for Repair (undeployable)`), then the meta (`Stockroom (deployable)`).
+ */
+function statusOfLabelAndMeta(text: string): AssetStatus | undefined {
+  const openAt = text.lastIndexOf('(')
+  if (openAt <= 0 || !text.endsWith(')')) return undefined
+  const meta = foldText(text.slice(openAt + 1, -1))
+  if (meta === 'deployed') return 'in-use'
+  return STATUS_BY_TEXT.get(foldText(text.slice(0, openAt))) ?? STATUS_BY_TEXT.get(meta)
 }
 
 function isStatusId(text: string): text is AssetStatus {
@@ -435,6 +458,9 @@ const TYPE_KEYWORDS: readonly (readonly [string, CategoryId])[] = [
   ['ordinateur fixe', 'desktop'],
   ['ordinateur de bureau', 'desktop'],
   ['unite centrale', 'desktop'],
+  ['pc fixe', 'desktop'],
+  ['pc de bureau', 'desktop'],
+  ['mini pc', 'desktop'],
   ['station de travail', 'desktop'],
   ['all in one', 'desktop'],
   ['client leger', 'thin-client'],
@@ -489,6 +515,7 @@ const TYPE_KEYWORDS: readonly (readonly [string, CategoryId])[] = [
   ['desktop', 'desktop'],
   ['workstation', 'desktop'],
   ['tour', 'desktop'],
+  ['tower', 'desktop'],
   ['vm', 'virtual-machine'],
   ['network', 'network-switch'],
   ['reseau', 'network-switch'],
@@ -496,6 +523,9 @@ const TYPE_KEYWORDS: readonly (readonly [string, CategoryId])[] = [
 
 /** Product lines whose name tells the category, checked on the model text before the type keywords. */
 const MODEL_LINE_KEYWORDS: readonly (readonly [string, CategoryId])[] = [
+  ['virtual platform', 'virtual-machine'],
+  ['virtualbox', 'virtual-machine'],
+  ['cloud pc', 'virtual-machine'],
   ['galaxy tab', 'tablet'],
   ['ipad', 'tablet'],
   ['iphone', 'smartphone'],
@@ -506,6 +536,23 @@ const MODEL_LINE_KEYWORDS: readonly (readonly [string, CategoryId])[] = [
   ['probook', 'laptop'],
   ['zbook', 'laptop'],
   ['macbook', 'laptop'],
+  ['thinkbook', 'laptop'],
+  ['ideapad', 'laptop'],
+  ['travelmate', 'laptop'],
+  ['expertbook', 'laptop'],
+  ['zenbook', 'laptop'],
+  ['vivobook', 'laptop'],
+  ['dynabook', 'laptop'],
+  ['toughbook', 'laptop'],
+  ['surface pro', 'laptop'],
+  ['surface laptop', 'laptop'],
+  ['surface book', 'laptop'],
+  ['surface go', 'laptop'],
+  ['surface studio', 'desktop'],
+  ['mac mini', 'desktop'],
+  ['mac pro', 'desktop'],
+  ['mac studio', 'desktop'],
+  ['thinkstation', 'desktop'],
   ['optiplex', 'desktop'],
   ['thinkcentre', 'desktop'],
   ['elitedesk', 'desktop'],
@@ -581,4 +628,343 @@ function singularWords(folded: string): string {
         : word,
     )
     .join(' ')
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Device-management hints: chassis types, virtual machines, operating systems
+
+/**
+ * SMBIOS system-enclosure types (DMTF DSP0134, Win32_SystemEnclosure.ChassisTypes): code, name, category.
+ * Codes without a category (other, unknown, docking station, expansion and blade chassis…) do not tell one.
+ */
+const CHASSIS_TYPES: readonly (readonly [number, string, CategoryId | null])[] = [
+  [1, 'Other', null],
+  [2, 'Unknown', null],
+  [3, 'Desktop', 'desktop'],
+  [4, 'Low Profile Desktop', 'desktop'],
+  [5, 'Pizza Box', 'desktop'],
+  [6, 'Mini Tower', 'desktop'],
+  [7, 'Tower', 'desktop'],
+  [8, 'Portable', 'laptop'],
+  [9, 'Laptop', 'laptop'],
+  [10, 'Notebook', 'laptop'],
+  [11, 'Hand Held', 'tablet'],
+  [12, 'Docking Station', null],
+  [13, 'All in One', 'desktop'],
+  [14, 'Sub Notebook', 'laptop'],
+  [15, 'Space-saving', 'desktop'],
+  [16, 'Lunch Box', 'desktop'],
+  [17, 'Main System Chassis', 'server'],
+  [18, 'Expansion Chassis', null],
+  [19, 'SubChassis', null],
+  [20, 'Bus Expansion Chassis', null],
+  [21, 'Peripheral Chassis', null],
+  [22, 'RAID Chassis', null],
+  [23, 'Rack Mount Chassis', 'server'],
+  [24, 'Sealed-case PC', 'desktop'],
+  [25, 'Multi-system chassis', null],
+  [26, 'Compact PCI', null],
+  [27, 'Advanced TCA', null],
+  [28, 'Blade', null],
+  [29, 'Blade Enclosure', null],
+  [30, 'Tablet', 'tablet'],
+  [31, 'Convertible', 'laptop'],
+  [32, 'Detachable', 'laptop'],
+  [33, 'IoT Gateway', null],
+  [34, 'Embedded PC', null],
+  [35, 'Mini PC', 'desktop'],
+  [36, 'Stick PC', 'desktop'],
+]
+
+/** Other spellings of chassis names (dmidecode, older WMI texts). */
+const CHASSIS_NAME_VARIANTS: readonly (readonly [string, number])[] = [
+  ['Main Server Chassis', 17],
+  ['Handheld', 11],
+  ['Space Saving', 15],
+  ['Rack Mount', 23],
+  ['Sealed Case PC', 24],
+]
+
+const CHASSIS_BY_CODE: ReadonlyMap<number, readonly [number, string, CategoryId | null]> = new Map(
+  CHASSIS_TYPES.map((entry) => [entry[0], entry] as const),
+)
+const CHASSIS_BY_NAME: ReadonlyMap<string, readonly [number, string, CategoryId | null]> = new Map([
+  ...CHASSIS_TYPES.map((entry) => [compactKey(entry[1]), entry] as const),
+  ...CHASSIS_NAME_VARIANTS.map(([name, code]) => [compactKey(name), CHASSIS_BY_CODE.get(code)!] as const),
+])
+
+/** What a chassis cell says: the category (null when it tells none) and the SMBIOS name, for messages. */
+export type ChassisReading = { category: CategoryId | null; name: string | null }
+
+/**
+ * Reads a chassis type: SMBIOS codes as SCCM stores them (`10`, `{10}`, `{3,12}`: the first code that names
+ * a category wins) or a chassis name as OCS Inventory shows it (`Notebook`, `Mini Tower`, `Rack Mount Chassis`),
+ * else a type text (`Portable`). Null for an empty cell.
+ */
+export function parseChassisType(text: string): ChassisReading | null {
+  const trimmed = text.trim()
+  if (trimmed === '') return null
+  let firstName: string | null = null
+  let code = -1
+  for (let index = 0; index <= trimmed.length; index++) {
+    const charCode = index < trimmed.length ? trimmed.charCodeAt(index) : -1
+    if (isDigitCode(charCode)) {
+      code = (code < 0 ? 0 : code * 10) + charCode - 48
+      continue
+    }
+    if (code < 0) continue
+    const entry = CHASSIS_BY_CODE.get(code)
+    if (entry !== undefined && entry[2] !== null) return { category: entry[2], name: entry[1] }
+    firstName ??= entry === undefined ? null : entry[1]
+    code = -1
+  }
+  if (firstName !== null || hasDigit(trimmed)) return { category: null, name: firstName }
+  const named = CHASSIS_BY_NAME.get(compactKey(trimmed))
+  if (named !== undefined) return { category: named[2], name: named[1] }
+  return { category: categoryOfTypeText(trimmed), name: null }
+}
+
+function hasDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (isDigitCode(text.charCodeAt(index))) return true
+  return false
+}
+
+const VIRTUAL_MODEL_WORDS: readonly string[] = [
+  ' virtual machine ',
+  ' virtual platform ',
+  ' virtualbox ',
+  ' kvm ',
+  ' qemu ',
+  ' hvm domu ',
+  ' cloud pc ',
+]
+
+/**
+ * True for the model texts hypervisors report (`Virtual Machine` for Hyper-V, `VMware Virtual Platform`,
+ * `VMware7,1`, `VirtualBox`, `KVM`, `HVM domU` for Xen, `Cloud PC Enterprise…` for Windows 365).
+ */
+export function isVirtualMachineModel(text: string): boolean {
+  const folded = foldText(text)
+  if (folded.startsWith('vmware')) return true
+  const padded = ` ${folded} `
+  for (const word of VIRTUAL_MODEL_WORDS) if (padded.includes(word)) return true
+  return false
+}
+
+/** True for `1`, `true`, `yes`, `oui`, `vrai` (any case); false otherwise, empty included. */
+export function isTrueFlag(text: string): boolean {
+  if (text === '1') return true
+  const lowered = text.trim().toLowerCase()
+  return lowered === '1' || lowered === 'true' || lowered === 'yes' || lowered === 'oui' || lowered === 'vrai'
+}
+
+/** What an operating system says of the device: a computer, a phone (or a tablet), a tablet, or a server. */
+export type OperatingSystemFamily = 'computer' | 'phone' | 'tablet' | 'server'
+
+/**
+ * Family of an operating-system text: `Windows`, `Microsoft Windows 11 Enterprise`, `macOS`, `Linux`,
+ * `ChromeOS` → computer; `iOS`, `Android…` → phone; `iPadOS` → tablet; any `… Server …` → server. Null when
+ * unknown (`Windows Holographic`, empty).
+ */
+export function operatingSystemFamilyOf(text: string): OperatingSystemFamily | null {
+  const folded = foldText(text)
+  if (folded === '') return null
+  const padded = ` ${folded} `
+  if (padded.includes(' server ')) return 'server'
+  if (padded.includes(' ipados ')) return 'tablet'
+  if (
+    padded.includes(' ios ') ||
+    padded.includes(' android') ||
+    padded.includes(' windows phone ') ||
+    padded.includes(' windows mobile ')
+  )
+    return 'phone'
+  if (padded.includes(' holographic ')) return null
+  if (
+    padded.includes(' windows ') ||
+    padded.includes(' macos ') ||
+    padded.includes(' mac os ') ||
+    padded.includes(' os x ') ||
+    padded.includes(' linux ') ||
+    padded.includes(' ubuntu ') ||
+    padded.includes(' chromeos ') ||
+    padded.includes(' chrome os ')
+  )
+    return 'computer'
+  return null
+}
+
+/** Samsung tablet model codes (`SM-T500`, `SM-X700`), folded. */
+const SAMSUNG_TABLET_CODE = /^sm [tx]\d/
+
+/** True when a mobile device's model names a tablet: `iPad…`, `Galaxy Tab S9`, `Lenovo Tab M10`, `SM-T500`. */
+export function isTabletModel(text: string): boolean {
+  const folded = foldText(text)
+  if (folded.startsWith('ipad') || SAMSUNG_TABLET_CODE.test(folded)) return true
+  const padded = ` ${folded} `
+  return (
+    padded.includes(' ipad') ||
+    padded.includes(' tab ') ||
+    padded.includes(' tb ') ||
+    padded.includes(' tablet ') ||
+    padded.includes(' tablette ')
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Procurement hints: UNSPSC and CPV codes, item descriptions
+
+/** UNSPSC commodity codes of IT equipment (methodology §6.6; to be checked against the current UNSPSC). */
+const UNSPSC_CATEGORIES: ReadonlyMap<string, CategoryId> = new Map<string, CategoryId>([
+  ['43211501', 'server'],
+  ['43211502', 'server'],
+  ['43211503', 'laptop'],
+  ['43211506', 'thin-client'],
+  ['43211507', 'desktop'],
+  ['43211508', 'desktop'],
+  ['43211509', 'tablet'],
+  ['43211902', 'monitor'],
+  ['43191501', 'smartphone'],
+  ['43222609', 'router'],
+  ['43222612', 'network-switch'],
+  ['43212105', 'printer'],
+])
+
+/** UNSPSC classes (first six digits) whose every commodity is one category: printers, displays. */
+const UNSPSC_CLASS_CATEGORIES: ReadonlyMap<string, CategoryId> = new Map<string, CategoryId>([
+  ['432121', 'printer'],
+  ['432119', 'monitor'],
+])
+
+/** CPV codes (EU public procurement vocabulary, without the check digit) of IT equipment (methodology §6.6). */
+const CPV_CATEGORIES: ReadonlyMap<string, CategoryId> = new Map<string, CategoryId>([
+  ['30213100', 'laptop'],
+  ['30213200', 'tablet'],
+  ['30213300', 'desktop'],
+  ['30231300', 'monitor'],
+  ['30231310', 'monitor'],
+  ['30232100', 'printer'],
+  ['30232110', 'printer'],
+  ['32250000', 'smartphone'],
+  ['32552100', 'desk-phone'],
+  ['32413100', 'router'],
+  ['48820000', 'server'],
+])
+
+export type ProcurementCodeKind = 'unspsc' | 'cpv' | 'any'
+
+/**
+ * Category of a UNSPSC or CPV code: `43211503`, `43.21.15.03`, `30213100-6` (the CPV check digit is ignored),
+ * `30213100-6 Ordinateurs portables`. Null when the cell holds no 8-digit code or an unknown one.
+ */
+export function categoryOfProcurementCode(text: string, kind: ProcurementCodeKind): CategoryId | null {
+  let digits = ''
+  for (let index = 0; index < text.length && digits.length < 8; index++) {
+    const code = text.charCodeAt(index)
+    if (isDigitCode(code)) digits += text[index]
+    else if (digits !== '' && code !== 46 && code !== 32) break // dots and spaces may group the digits
+  }
+  if (digits.length < 8) return null
+  const unspsc =
+    kind === 'cpv'
+      ? undefined
+      : (UNSPSC_CATEGORIES.get(digits) ?? UNSPSC_CLASS_CATEGORIES.get(digits.slice(0, 6)))
+  if (unspsc !== undefined) return unspsc
+  return kind === 'unspsc' ? null : (CPV_CATEGORIES.get(digits) ?? null)
+}
+
+/** Words that make a purchase line an accessory or a service rather than a device. */
+const ACCESSORY_WORDS: readonly string[] = [
+  'sacoche',
+  'housse',
+  'etui',
+  'sac a dos',
+  'cable',
+  'cordon',
+  'adaptateur',
+  'chargeur',
+  'station d accueil',
+  'replicateur de port',
+  'souris',
+  'clavier',
+  'casque',
+  'webcam',
+  'stylet',
+  'toner',
+  'cartouche',
+  'garantie',
+  'licence',
+  'filtre de confidentialite',
+  'bag',
+  'backpack',
+  'sleeve',
+  'dock',
+  'docking station',
+  'port replicator',
+  'charger',
+  'adapter',
+  'mouse',
+  'keyboard',
+  'headset',
+  'stylus',
+  'cartridge',
+  'warranty',
+  'care pack',
+  'license',
+  'privacy filter',
+]
+const PADDED_ACCESSORY_WORDS = ACCESSORY_WORDS.map((word) => ` ${word} `)
+
+/** What a purchase-line description names: a device category, an accessory or service (with the word), or nothing. */
+export type DescriptionReading =
+  { kind: 'device'; category: CategoryId } | { kind: 'accessory'; word: string } | { kind: 'unknown' }
+
+const UNKNOWN_DESCRIPTION: DescriptionReading = { kind: 'unknown' }
+
+/**
+ * Reads an item description (`Ordinateur portable HP ProBook 450 G8`, `Sacoche pour ordinateur portable`,
+ * `Laptop bag 15.6"`). The earliest keyword decides, as descriptions name the item first; a device word
+ * directly followed by an accessory word (`laptop bag`, `monitor cable`) is an accessory.
+ */
+export function readItemDescription(text: string): DescriptionReading {
+  const padded = ` ${singularWords(foldText(text))} `
+  let deviceAt = -1
+  let deviceEnd = -1
+  let category: CategoryId | null = null
+  for (const [keyword, keywordCategory] of PADDED_MODEL_KEYWORDS) {
+    const at = padded.indexOf(keyword)
+    if (at >= 0 && (deviceAt < 0 || at < deviceAt)) {
+      deviceAt = at
+      deviceEnd = at + keyword.length - 1
+      category = keywordCategory
+    }
+  }
+  let accessoryAt = -1
+  let accessory = ''
+  for (let index = 0; index < PADDED_ACCESSORY_WORDS.length; index++) {
+    const at = padded.indexOf(PADDED_ACCESSORY_WORDS[index])
+    if (at >= 0 && (accessoryAt < 0 || at < accessoryAt)) {
+      accessoryAt = at
+      accessory = ACCESSORY_WORDS[index]
+    }
+  }
+  if (accessoryAt >= 0 && (category === null || accessoryAt < deviceAt || accessoryAt === deviceEnd))
+    return { kind: 'accessory', word: accessory }
+  return category === null ? UNKNOWN_DESCRIPTION : { kind: 'device', category }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Durations
+
+/**
+ * Reads a duration in months (`36`, `36 months`, `36 mois`), as Snipe-IT's EOL of a model. Null when the
+ * text is not a plain count of months.
+ */
+export function parseMonths(text: string): number | null {
+  const trimmed = text.trim()
+  if (trimmed.startsWith('-')) return null
+  let folded = foldText(trimmed)
+  for (const unit of [' months', ' month', ' mois'])
+    if (folded.endsWith(unit)) folded = folded.slice(0, -unit.length)
+  return isPlainDecimal(folded) ? Number(folded) : null
 }
