@@ -105,6 +105,8 @@ export type ImportWriter = {
 export type ComputeBatch = {
   length: number
   assetId(index: number): number
+  /** The asset's organisation path, joined with " > ". */
+  organisation(index: number): string
   fill(index: number, input: FootprintInput): void
 }
 

@@ -16,8 +16,9 @@ export const USAGE = `empreinte — measure the environmental footprint of an IT
 Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --json)
 
   demo                     build a demo workspace resembling the reference case (500 bodies, ~100,000 seats)
-  import FILE…             import inventories or usage telemetry
-                           [--format auto|generic|glpi|numecoeval-physical|numecoeval-datacenter|telemetry]
+  import FILE…             import inventories (CSV or XLSX) or usage telemetry, format detected from the header
+                           [--format auto|generic|glpi|ocs|intune|sccm|snipeit|purchases|numecoeval-physical|
+                                     numecoeval-datacenter|g4it-physical|telemetry]
                            [--organisation CODE] [--campaign YEAR] [--category ID]
   quality                  data-quality report (per source, per organisation, quarantined rows)
   footprint                annual footprint [--campaign YEAR] [--organisation CODE]

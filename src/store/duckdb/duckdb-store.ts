@@ -242,6 +242,7 @@ class DuckComputeBatch implements ComputeBatch {
     chunk: { rowCount: number; columnCount: number; getColumnVector(index: number): Vector },
     private readonly models: readonly ModelEntry[],
     private readonly countries: readonly string[],
+    private readonly organisationPaths: readonly string[],
   ) {
     this.length = chunk.rowCount
     this.vectors = Array.from({ length: chunk.columnCount }, (_, column) => chunk.getColumnVector(column))
@@ -266,6 +267,9 @@ class DuckComputeBatch implements ComputeBatch {
   }
   organisationId(row: number): number {
     return this.number(11, row)
+  }
+  organisation(row: number): string {
+    return this.organisationPaths[this.number(11, row)]!
   }
   siteId(row: number): number | null {
     return this.nullable(12, row)
@@ -412,6 +416,10 @@ export class DuckDbStore implements WorkspaceStore {
     const countries: string[] = []
     for (const [id, code] of await rows(this.connection, 'SELECT id, code FROM country'))
       countries[toNumber(id)] = code as string
+    const organisations: string[] = []
+    for (const [id, path] of await rows(this.connection, 'SELECT id, path FROM organisation')) {
+      organisations[toNumber(id)] = path as string
+    }
     // Numbers only: DuckDB hands numeric vectors to JavaScript several times faster than text.
     // datacenter PUE: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
     const result = await this.connection.stream(
@@ -429,7 +437,7 @@ export class DuckDbStore implements WorkspaceStore {
     for (;;) {
       const chunk = await result.fetchChunk()
       if (!chunk || chunk.rowCount === 0) break
-      yield new DuckComputeBatch(chunk, models, countries)
+      yield new DuckComputeBatch(chunk, models, countries, organisations)
     }
   }
 
