@@ -13,6 +13,8 @@ export type ParsedOptions = {
   progress: boolean
   port: number | null
   host: string | null
+  levers: string[]
+  depth: number | null
   organisations: number | null
   workstations: number | null
   seed: number | null
@@ -41,6 +43,8 @@ export function parseOptions(argv: string[]): {
         help: { type: 'boolean', short: 'h' },
         progress: { type: 'boolean' },
         port: { type: 'string' },
+        lever: { type: 'string', multiple: true },
+        depth: { type: 'string' },
         host: { type: 'string' },
         organisations: { type: 'string' },
         workstations: { type: 'string' },
@@ -65,6 +69,8 @@ export function parseOptions(argv: string[]): {
       help: values.help ?? false,
       progress: values.progress ?? false,
       port: integerOption('port', values.port),
+      levers: values.lever ?? [],
+      depth: integerOption('depth', values.depth),
       host: values.host ?? null,
       organisations: integerOption('organisations', values.organisations),
       workstations: integerOption('workstations', values.workstations),

@@ -7,6 +7,7 @@ import { footprintCommand } from './commands/footprint.js'
 import { importCommand } from './commands/import.js'
 import { qualityCommand } from './commands/quality.js'
 import { usageCommand } from './commands/usage.js'
+import { simulateCommand } from './commands/simulate.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -26,6 +27,13 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
   usage                    measured powered / active / idle hours per site (from imported telemetry)
+  simulate --lever NAME:param=value,… [--lever …] [--organisation CODE] [--depth 2]
+                           levers: lifetime-extension:years=2,categories=laptop+desktop+monitor
+                                   power-off:policy=nights-weekends   fewer-screens:perSeat=1
+                                   refurbished-share:share=0.3,categories=laptop
+                                   device-substitution:from=desktop,to=laptop,share=0.5
+                                   datacenter-pue:pue=1.4   server-consolidation:ratio=0.7
+                                   printer-consolidation:share=0.5   (docs/methodology/levers.md)
   serve                    HTTP API (+ dashboard when built) [--port 8080] [--host 127.0.0.1]; GET /api/docs
 
 Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
@@ -59,7 +67,7 @@ export async function run(
     io.stdout(USAGE)
     return command === null && !options.help ? 2 : 0
   }
-  const known = ['demo', 'import', 'quality', 'footprint', 'explain', 'usage', 'serve']
+  const known = ['demo', 'import', 'quality', 'footprint', 'explain', 'usage', 'serve', 'simulate']
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
     return 2
@@ -105,7 +113,9 @@ export async function run(
               ? await footprintCommand(deps, options)
               : command === 'usage'
                 ? await usageCommand(deps, options)
-                : await explainCommand(deps, options, positional)
+                : command === 'simulate'
+                  ? await simulateCommand(deps, options)
+                  : await explainCommand(deps, options, positional)
     io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
     return 0
   } catch (error) {
