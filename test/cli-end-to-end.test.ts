@@ -276,6 +276,69 @@ describe('empreinte CLI, end to end on fixture files', () => {
     expect(footprint!.total.climateKgCo2e).toBeCloseTo(1602.1467881814697, 6)
   })
 
+  it('simulates a lever with the JSON contract: baseline, scenario, per-lever effect', async () => {
+    await importAll()
+    const footprint = JSON.parse(
+      (await cli(['footprint', '--by', 'category,phase', '--workspace', workspace, '--json'])).stdout,
+    ) as {
+      total: { climateKgCo2e: number }
+      breakdown: { category: string; phase: string; climateKgCo2e: number }[]
+    }
+    const result = await cli([
+      'simulate',
+      '--lever',
+      'lifetime-extension:years=2,categories=laptop',
+      '--workspace',
+      workspace,
+      '--json',
+    ])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as {
+      baseline: { climateKgCo2e: number }
+      scenario: { climateKgCo2e: number }
+      byLever: { text: string; savings: { climateKgCo2e: number } }[]
+    }
+    expect(report.baseline.climateKgCo2e).toBeCloseTo(footprint.total.climateKgCo2e, 6)
+    // Laptops (ADEME lifetime 5 years) kept 2 more: every embodied phase × 5/7, so the saving is 2/7 of it.
+    const laptopEmbodied = footprint.breakdown
+      .filter((row) => row.category === 'laptop' && row.phase !== 'use')
+      .reduce((sum, row) => sum + row.climateKgCo2e, 0)
+    expect(report.byLever.map((effect) => effect.text)).toEqual([
+      'lifetime-extension:years=2,categories=laptop',
+    ])
+    expect(report.byLever[0]!.savings.climateKgCo2e).toBeCloseTo((laptopEmbodied * 2) / 7, 6)
+    expect(report.scenario.climateKgCo2e).toBeCloseTo(
+      report.baseline.climateKgCo2e - (laptopEmbodied * 2) / 7,
+      6,
+    )
+    const bad = await cli(['simulate', '--lever', 'lifetime-extension:years=-1', '--workspace', workspace])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('lifetime-extension')
+  })
+
+  it('projects a fleet trajectory to a target year', async () => {
+    await importAll()
+    const result = await cli([
+      'trajectory',
+      '--lever',
+      'lifetime-extension:years=2,categories=laptop',
+      '--to',
+      '2030',
+      '--target',
+      '10%',
+      '--workspace',
+      workspace,
+      '--json',
+    ])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as {
+      baseline: { year: number }[]
+      target: { reductionShare: number }
+    }
+    expect(report.baseline.map((year) => year.year)).toEqual([2025, 2026, 2027, 2028, 2029, 2030])
+    expect(report.target.reductionShare).toBe(0.1)
+  })
+
   it('refuses an unknown command and a bad option with exit code 2', async () => {
     expect((await cli(['fly', '--workspace', workspace])).code).toBe(2)
     expect((await cli(['footprint', '--campaign', 'last', '--workspace', workspace])).code).toBe(2)

@@ -212,6 +212,14 @@ export type WorkspaceStore = {
   quarantine(campaignId: number, limit: number): Promise<(QuarantinedRow & { fileName: string })[]>
   qualityBySource(campaignId: number): Promise<QualityBySource[]>
   qualityByOrganisation(campaignId: number): Promise<QualityByOrganisation[]>
+  /**
+   * Units in service per category and age in whole years at the reference day (age null = no purchase date),
+   * within an organisation subtree when given.
+   */
+  ageCounts(
+    campaignId: number,
+    filter?: { organisationPath?: string[] },
+  ): Promise<{ category: CategoryId; ageYears: number | null; quantity: number }[]>
   /** Bulk-loads a telemetry file in one transaction and refreshes the per-asset usage of the campaign. */
   importTelemetry(meta: NewImport, source: TelemetrySource): Promise<TelemetryImportResult>
   /** Measured usage per site (average hours per year per device), most idle hours first. */

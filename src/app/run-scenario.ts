@@ -27,12 +27,17 @@ export async function runScenario(
   input: { campaignYear: number | null; levers: string[]; organisation: string | null; groupDepth: number },
 ): Promise<ScenarioReport> {
   if (input.levers.length === 0) {
-    throw new AppError('invalid_argument', 'Name at least one lever: --lever lifetime-extension:years=2 (see empreinte simulate --help).')
+    throw new AppError(
+      'invalid_argument',
+      'Name at least one lever: --lever lifetime-extension:years=2 (see empreinte simulate --help).',
+    )
   }
   const parsed = parseLevers(input.levers)
   if (parsed.errors.length > 0) throw new AppError('invalid_argument', parsed.errors.join('\n'))
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
-  const organisationPath = input.organisation ? await resolveOrganisation(deps.store, input.organisation) : null
+  const organisationPath = input.organisation
+    ? await resolveOrganisation(deps.store, input.organisation)
+    : null
   const prefix = organisationPath?.join(PATH_SEPARATOR) ?? null
   const referential = await deps.referential.load()
   const evaluator = createScenarioEvaluator(

@@ -15,6 +15,8 @@ export type ParsedOptions = {
   host: string | null
   levers: string[]
   depth: number | null
+  to: number | null
+  target: number | null
   organisations: number | null
   workstations: number | null
   seed: number | null
@@ -45,6 +47,8 @@ export function parseOptions(argv: string[]): {
         port: { type: 'string' },
         lever: { type: 'string', multiple: true },
         depth: { type: 'string' },
+        to: { type: 'string' },
+        target: { type: 'string' },
         host: { type: 'string' },
         organisations: { type: 'string' },
         workstations: { type: 'string' },
@@ -71,12 +75,27 @@ export function parseOptions(argv: string[]): {
       port: integerOption('port', values.port),
       levers: values.lever ?? [],
       depth: integerOption('depth', values.depth),
+      to: integerOption('to', values.to),
+      target: shareOption('target', values.target),
       host: values.host ?? null,
       organisations: integerOption('organisations', values.organisations),
       workstations: integerOption('workstations', values.workstations),
       seed: integerOption('seed', values.seed),
     },
   }
+}
+
+function shareOption(name: string, text: string | undefined): number | null {
+  if (text === undefined) return null
+  const value = Number(text.replace(',', '.').replace(/%$/, ''))
+  const share = text.trim().endsWith('%') ? value / 100 : value
+  if (!Number.isFinite(share) || share <= 0 || share >= 1) {
+    throw new AppError(
+      'invalid_argument',
+      `--${name} takes a share between 0 and 1 (e.g. 0.3) or a percentage (30%), not "${text}".`,
+    )
+  }
+  return share
 }
 
 function integerOption(name: string, text: string | undefined): number | null {

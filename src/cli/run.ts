@@ -8,6 +8,7 @@ import { importCommand } from './commands/import.js'
 import { qualityCommand } from './commands/quality.js'
 import { usageCommand } from './commands/usage.js'
 import { simulateCommand } from './commands/simulate.js'
+import { trajectoryCommand } from './commands/trajectory.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -34,6 +35,8 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                                    device-substitution:from=desktop,to=laptop,share=0.5
                                    datacenter-pue:pue=1.4   server-consolidation:ratio=0.7
                                    printer-consolidation:share=0.5   (docs/methodology/levers.md)
+  trajectory --lever … --to 2030 [--target 30%] [--organisation CODE]
+                           year-by-year fleet renewal, baseline vs levers, cumulative tCO2e and €
   serve                    HTTP API (+ dashboard when built) [--port 8080] [--host 127.0.0.1]; GET /api/docs
 
 Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
@@ -67,7 +70,17 @@ export async function run(
     io.stdout(USAGE)
     return command === null && !options.help ? 2 : 0
   }
-  const known = ['demo', 'import', 'quality', 'footprint', 'explain', 'usage', 'serve', 'simulate']
+  const known = [
+    'demo',
+    'import',
+    'quality',
+    'footprint',
+    'explain',
+    'usage',
+    'serve',
+    'simulate',
+    'trajectory',
+  ]
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
     return 2
@@ -115,7 +128,9 @@ export async function run(
                 ? await usageCommand(deps, options)
                 : command === 'simulate'
                   ? await simulateCommand(deps, options)
-                  : await explainCommand(deps, options, positional)
+                  : command === 'trajectory'
+                    ? await trajectoryCommand(deps, options)
+                    : await explainCommand(deps, options, positional)
     io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
     return 0
   } catch (error) {

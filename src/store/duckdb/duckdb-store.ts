@@ -950,6 +950,34 @@ export class DuckDbStore implements WorkspaceStore {
     return { matched: toNumber(matched), unmatched: Math.max(0, toNumber(devices) - toNumber(matched)) }
   }
 
+  async ageCounts(
+    campaignId: number,
+    filter: { organisationPath?: string[] } = {},
+  ): Promise<{ category: CategoryId; ageYears: number | null; quantity: number }[]> {
+    const parameters: unknown[] = [campaignId]
+    let where = 'a.campaign_id = $1 AND a.status <> 2'
+    if (filter.organisationPath && filter.organisationPath.length > 0) {
+      const path = filter.organisationPath.join(PATH_SEPARATOR)
+      parameters.push(path, `${path}${PATH_SEPARATOR}%`)
+      where += ' AND a.organisation_id IN (SELECT id FROM organisation WHERE path = $2 OR path LIKE $3)'
+    }
+    const found = await rows(
+      this.connection,
+      `SELECT m.category,
+              CASE WHEN a.purchase_day IS NULL THEN NULL
+                   ELSE CAST(FLOOR(GREATEST(c.reference_day - a.purchase_day, 0) / 365.0) AS INTEGER) END AS age,
+              SUM(a.quantity)
+       FROM asset a JOIN model m ON m.id = a.model_id JOIN campaign c ON c.id = a.campaign_id
+       WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+      parameters,
+    )
+    return found.map((row) => ({
+      category: row[0] as CategoryId,
+      ageYears: row[1] === null ? null : toNumber(row[1]),
+      quantity: toNumber(row[2]),
+    }))
+  }
+
   async usageBySite(campaignId: number): Promise<UsageBySite[]> {
     const found = await rows(
       this.connection,
