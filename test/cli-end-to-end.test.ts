@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -144,6 +144,21 @@ describe('empreinte CLI, end to end on fixture files', () => {
     // One valid day at 24 h → 24 × 365 = 8,760 h/yr; desktop 70 W × 8,760 h = 613.2 kWh; × 0.0519 = 31.82508 kgCO2e
     expect(explanation.footprint.annualKwh).toBeCloseTo(613.2, 9)
     expect(explanation.footprint.impacts['climate-change'].use).toBeCloseTo(31.82508, 9)
+    // A second telemetry file in the same process reports its own rejects only.
+    const second = join(workspace, 'telemetrie-2.csv')
+    await writeFile(
+      second,
+      (await readFile(join(FIXTURES, 'telemetrie.csv'), 'utf8')).replace(
+        '2025-12-01;PC-69-0001',
+        '2025-12-05;PC-69-0001',
+      ),
+    )
+    const again = JSON.parse((await cli(['import', second, '--workspace', workspace, '--json'])).stdout) as {
+      imports: Record<string, unknown>[]
+    }
+    expect(
+      again.imports.map((entry) => [entry['rowsRead'], entry['rowsAccepted'], entry['rowsQuarantined']]),
+    ).toEqual([[6, 3, 3]])
   })
 
   it('imports each worksheet of an XLSX workbook that has an inventory header, skipping the cover sheet', async () => {

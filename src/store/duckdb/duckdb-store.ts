@@ -846,17 +846,20 @@ export class DuckDbStore implements WorkspaceStore {
       delim = ${quote(source.delimiter)}, decimal_separator = ${quote(source.decimalSeparator)}, types = {${types}},
       store_rejects = true, rejects_table = 'telemetry_rejects', rejects_scan = 'telemetry_reject_scans')`
     const active = source.columns.activeHours === null ? 'CAST(NULL AS DOUBLE)' : identifier(source.columns.activeHours)
+    // DuckDB appends to existing reject tables: start each import from empty ones.
+    for (const table of ['telemetry_rejects', 'telemetry_reject_scans', 'telemetry_rejects_again', 'telemetry_reject_scans_again']) {
+      await connection.run(`DROP TABLE IF EXISTS ${table}`)
+    }
     await connection.run('BEGIN TRANSACTION')
     try {
       const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
-      await connection.run(`CREATE OR REPLACE TEMP TABLE telemetry_staging AS
-        SELECT ${identifier(source.columns.day)} AS day, trim(${identifier(source.columns.device)}) AS device,
-               ${identifier(source.columns.poweredHours)} AS powered, ${active} AS active
-        FROM ${reader}`)
+      // Two streaming passes over the file, nothing materialised: valid rows in, then the impossible ones out.
+      const projected = `SELECT ${identifier(source.columns.day)} AS day, trim(${identifier(source.columns.device)}) AS device,
+               ${identifier(source.columns.poweredHours)} AS powered, ${active} AS active FROM ${reader}`
       const isValid = `day IS NOT NULL AND device IS NOT NULL AND device <> '' AND powered BETWEEN 0 AND 24
                        AND (active IS NULL OR active BETWEEN 0 AND powered)`
       await connection.run(
-        `INSERT INTO telemetry SELECT $1, $2, day, device, powered, active FROM telemetry_staging WHERE ${isValid}`,
+        `INSERT INTO telemetry SELECT $1, $2, day, device, powered, active FROM (${projected}) WHERE ${isValid}`,
         [meta.campaignId, toNumber(importId)],
       )
       // Rows the CSV reader could not read: line, column and DuckDB's message.
@@ -867,7 +870,8 @@ export class DuckDbStore implements WorkspaceStore {
       // Rows read but out of range: named by device and day (the bulk reader keeps no line numbers for them).
       const outOfRange = await rows(
         connection,
-        `SELECT CAST(day AS VARCHAR), device, powered, active FROM telemetry_staging WHERE NOT (${isValid}) ORDER BY device, day`,
+        `SELECT CAST(day AS VARCHAR), device, powered, active FROM (${projected.replace("rejects_table = 'telemetry_rejects'", "rejects_table = 'telemetry_rejects_again'").replace("rejects_scan = 'telemetry_reject_scans'", "rejects_scan = 'telemetry_reject_scans_again'")})
+         WHERE NOT (${isValid}) ORDER BY device, day`,
       )
       const [[accepted]] = (await rows(connection, 'SELECT COUNT(*) FROM telemetry WHERE import_id = $1', [toNumber(importId)])) as [[number]]
       const quarantined: Row[] = [
@@ -911,7 +915,6 @@ export class DuckDbStore implements WorkspaceStore {
       const { matched, unmatched } = await this.refreshUsage(connection, meta.campaignId)
       await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [meta.campaignId])
       await connection.run('COMMIT')
-      await connection.run('DROP TABLE IF EXISTS telemetry_staging').catch(() => undefined)
       return {
         ...meta,
         id: toNumber(importId),
