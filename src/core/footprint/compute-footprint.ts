@@ -18,12 +18,7 @@ import {
 } from '../referential/referential.js'
 import { EMBODIED_FORMULA, embodiedImpact } from './embodied.js'
 import { describeLifetime, lifetimeYearsOf, resolveLifetime, type LifetimeResolution } from './lifetime.js'
-import {
-  categoryDefaultItem,
-  matchModel,
-  resolveReferenceItem,
-  type MatchedBy,
-} from './resolve-reference-item.js'
+import { createItemResolver, resolveReferenceItem, type MatchedBy } from './resolve-reference-item.js'
 import type { AssetTrace, PhaseTrace, TraceInput } from './trace.js'
 import { lineAnnualKwh, pueOf, resolveElectricityMix, USE_FORMULA, useImpact } from './use-phase.js'
 import { utilisationFactor, utilisationOrigin, utilisationRateOf } from './utilisation.js'
@@ -140,9 +135,6 @@ type CompiledItem = {
   plansByCountry: Map<string, CriterionPlan[]>
 }
 
-/** Above this many distinct (manufacturer, model) pairs the match cache starts over. */
-const MODEL_CACHE_LIMIT = 100_000
-
 /**
  * A reusable, allocation-light calculator for many lines under one context: caches the resolved item per
  * category and per (manufacturer, model), and the criterion plans per (item, country).
@@ -154,50 +146,12 @@ export function createFootprintCalculator(
   const hypotheses = referential.hypotheses
   const defaultPue = hypotheses.defaultPue.value
   const hasMatching = referential.matching.size > 0
-  const compiledById = new Map<string, CompiledItem>()
-  const byCategory = new Map<CategoryId, CompiledItem>()
-  const byModel = new Map<string, Map<string, CompiledItem | null>>()
-  let modelCacheSize = 0
-
-  const compile = (item: ReferenceItem): CompiledItem => {
-    let compiled = compiledById.get(item.id)
-    if (compiled === undefined) {
-      compiled = { item, plansByCountry: new Map() }
-      compiledById.set(item.id, compiled)
-    }
-    return compiled
-  }
-
-  const matched = (manufacturer: string | null, model: string | null): CompiledItem | null => {
-    const manufacturerKey = manufacturer ?? ''
-    const modelKey = model ?? ''
-    let models = byModel.get(manufacturerKey)
-    let entry = models?.get(modelKey)
-    if (entry !== undefined) return entry
-    const item = matchModel(referential, manufacturer, model)
-    entry = item === undefined ? null : compile(item)
-    if (modelCacheSize >= MODEL_CACHE_LIMIT) {
-      byModel.clear()
-      modelCacheSize = 0
-      models = undefined
-    }
-    if (models === undefined) {
-      models = new Map()
-      byModel.set(manufacturerKey, models)
-    }
-    models.set(modelKey, entry)
-    modelCacheSize += 1
-    return entry
-  }
-
-  const categoryItem = (category: CategoryId): CompiledItem => {
-    let compiled = byCategory.get(category)
-    if (compiled === undefined) {
-      compiled = compile(categoryDefaultItem(referential, category))
-      byCategory.set(category, compiled)
-    }
-    return compiled
-  }
+  const resolver = createItemResolver<CompiledItem>(referential, (item) => ({
+    item,
+    plansByCountry: new Map(),
+  }))
+  const matched = resolver.byModel
+  const categoryItem = resolver.byCategory
 
   const plansFor = (compiled: CompiledItem, country: string): CriterionPlan[] => {
     let plans = compiled.plansByCountry.get(country)

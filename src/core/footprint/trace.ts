@@ -26,7 +26,11 @@ export type AssetTrace = {
   referential: string
   referenceItemId: string
   matchedBy: 'model' | 'category-default'
-  lifetime: { years: number; method: 'dates' | 'inventory' | 'category-default' | 'global-default'; note: string }
+  lifetime: {
+    years: number
+    method: 'dates' | 'inventory' | 'category-default' | 'global-default'
+    note: string
+  }
   defaultsAssumed: string[]
   phases: PhaseTrace[]
 }

@@ -11,7 +11,7 @@ import type { CategoryId } from '../inventory/categories.js'
 import type { FootprintContext, FootprintInput } from '../footprint/compute-footprint.js'
 import { embodiedImpact } from '../footprint/embodied.js'
 import { isUsableLifetime, lifetimeYearsOf } from '../footprint/lifetime.js'
-import { categoryDefaultItem, matchModel } from '../footprint/resolve-reference-item.js'
+import { createItemResolver } from '../footprint/resolve-reference-item.js'
 import { lineAnnualKwh, pueOf, resolveElectricityMix, useImpact } from '../footprint/use-phase.js'
 import { utilisationRateOf } from '../footprint/utilisation.js'
 import { CRITERIA, type CriterionId, type ReferenceItem } from '../referential/referential.js'
@@ -115,7 +115,6 @@ export type LeverPipeline = {
 }
 
 const PLAN_STRIDE = 5
-const MODEL_CACHE_LIMIT = 100_000
 const WATT_HOURS_PER_KWH = 1000
 
 /** Criteria with at least one factor in the referential, in CRITERIA order. */
@@ -204,38 +203,9 @@ export function createLeverPipeline(
     return plan
   }
 
-  const byCategory = new Map<CategoryId, CompiledItem>()
-  const categoryItem = (category: CategoryId): CompiledItem => {
-    let compiled = byCategory.get(category)
-    if (compiled === undefined) {
-      compiled = compile(categoryDefaultItem(referential, category))
-      byCategory.set(category, compiled)
-    }
-    return compiled
-  }
-  const byModel = new Map<string, Map<string, CompiledItem | null>>()
-  let modelCacheSize = 0
-  const matched = (manufacturer: string | null, model: string | null): CompiledItem | null => {
-    const manufacturerKey = manufacturer ?? ''
-    const modelKey = model ?? ''
-    let models = byModel.get(manufacturerKey)
-    let entry = models?.get(modelKey)
-    if (entry !== undefined) return entry
-    const item = matchModel(referential, manufacturer, model)
-    entry = item === undefined ? null : compile(item)
-    if (modelCacheSize >= MODEL_CACHE_LIMIT) {
-      byModel.clear()
-      modelCacheSize = 0
-      models = undefined
-    }
-    if (models === undefined) {
-      models = new Map()
-      byModel.set(manufacturerKey, models)
-    }
-    models.set(modelKey, entry)
-    modelCacheSize += 1
-    return entry
-  }
+  const resolver = createItemResolver(referential, compile)
+  const categoryItem = resolver.byCategory
+  const matched = resolver.byModel
 
   let lastCompiled: CompiledItem | null = null
   let lastCountry = ''
