@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     const computed = await computeCampaignFootprint(deps, { campaign, force: true })
     const computeSeconds = (performance.now() - started) / 1000
     started = performance.now()
-    const report = await getFootprint(deps, { campaignYear: 2025, by: ['organisation', 'category'], organisation: null })
+    const report = await getFootprint(deps, {
+      campaignYear: 2025,
+      by: ['organisation', 'category'],
+      organisation: null,
+    })
     const querySeconds = (performance.now() - started) / 1000
     started = performance.now()
     await getFootprint(deps, { campaignYear: 2025, by: ['domain', 'phase'], organisation: null })
@@ -57,7 +61,10 @@ async function main(): Promise<void> {
           importRowsPerSecond: Math.round(record.rowsRead / importSeconds),
           computeAssets: computed.assets,
           computeSeconds: round(computeSeconds),
-          footprintQuerySeconds: { byOrganisationCategory: round(querySeconds), byDomainPhase: round(query2Seconds) },
+          footprintQuerySeconds: {
+            byOrganisationCategory: round(querySeconds),
+            byDomainPhase: round(query2Seconds),
+          },
           computePlusQuerySeconds: round(computeSeconds + querySeconds),
           totalClimateTonnes: round(report.total.climateKgCo2e / 1000),
           breakdownRows: report.breakdown.length,

@@ -59,7 +59,12 @@ async function main(): Promise<void> {
   const seconds = (start: number): number => Math.round((performance.now() - start) / 10) / 100
   try {
     let start = performance.now()
-    const demo = await buildDemo(deps, { directory: join(directory, 'files'), organisations: 500, workstations: 100_000, seed: 42 })
+    const demo = await buildDemo(deps, {
+      directory: join(directory, 'files'),
+      organisations: 500,
+      workstations: 100_000,
+      seed: 42,
+    })
     const demoSeconds = seconds(start)
     const computers = await deps.files.readTable(join(directory, 'files', 'glpi-ordinateurs.csv'))
     const hostnames: string[] = []
@@ -70,7 +75,14 @@ async function main(): Promise<void> {
     const writeSeconds = seconds(start)
     const campaign = (await deps.store.findCampaign(demo.campaign))!
     start = performance.now()
-    const imported = await importInventory(deps, { file, format: 'auto', campaign, organisationPath: null, categoryHint: null, defaultCountry: 'FR' })
+    const imported = await importInventory(deps, {
+      file,
+      format: 'auto',
+      campaign,
+      organisationPath: null,
+      categoryHint: null,
+      defaultCountry: 'FR',
+    })
     const telemetrySeconds = seconds(start)
     start = performance.now()
     const usage = await usageReport(deps, { campaignYear: demo.campaign })
@@ -78,31 +90,45 @@ async function main(): Promise<void> {
     start = performance.now()
     const scenario = await runScenario(deps, {
       campaignYear: demo.campaign,
-      levers: ['lifetime-extension:years=2,categories=laptop+desktop+monitor', 'power-off:policy=nights-weekends'],
+      levers: [
+        'lifetime-extension:years=2,categories=laptop+desktop+monitor',
+        'power-off:policy=nights-weekends',
+      ],
       organisation: null,
       groupDepth: 2,
     })
     const scenarioSeconds = seconds(start)
-    const bodies = [...new Set(usage.sites.map((site) => site.organisation.split(' > ').slice(0, 2).join(' > ')))]
     start = performance.now()
-    for (const body of bodies) {
-      await projectFleetTrajectory(deps, {
-        campaignYear: demo.campaign,
-        levers: ['lifetime-extension:years=2,categories=laptop+desktop+monitor'],
-        organisation: body,
-        endYear: demo.campaign + 10,
-        target: null,
-      })
-    }
+    const trajectories = await projectFleetTrajectory(deps, {
+      campaignYear: demo.campaign,
+      levers: ['lifetime-extension:years=2,categories=laptop+desktop+monitor'],
+      organisation: null,
+      endYear: demo.campaign + 10,
+      target: { targetYear: demo.campaign + 5, reductionShare: 0.2 },
+      groupDepth: 2,
+    })
+    const bodies = trajectories.byOrganisation
     const trajectorySeconds = seconds(start)
     console.log(
       JSON.stringify(
         {
           demoSeconds,
-          telemetry: { days, rows, bytes: (await stat(file)).size, writeSeconds, importSeconds: telemetrySeconds, rowsAccepted: imported.rowsAccepted, assumptions: imported.assumptions },
+          telemetry: {
+            days,
+            rows,
+            bytes: (await stat(file)).size,
+            writeSeconds,
+            importSeconds: telemetrySeconds,
+            rowsAccepted: imported.rowsAccepted,
+            assumptions: imported.assumptions,
+          },
           usagePerSiteSeconds: usageSeconds,
           sites: usage.sites.length,
-          scenario: { assets: scenario.baseline.quantity, seconds: scenarioSeconds, savedShare: scenario.savings.climateShare },
+          scenario: {
+            assets: scenario.baseline.quantity,
+            seconds: scenarioSeconds,
+            savedShare: scenario.savings.climateShare,
+          },
           trajectories: { organisations: bodies.length, seconds: trajectorySeconds },
           peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
         },

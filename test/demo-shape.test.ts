@@ -19,9 +19,18 @@ describe('the demo workspace (40 bodies, 8,000 seats: the reference case scaled 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'empreinte-demo-'))
     workspace = await openWorkspace(directory, { create: true, progress: silent })
-    await buildDemo(workspace.deps, { directory: join(directory, 'files'), organisations: 40, workstations: 8000, seed: 42 })
+    await buildDemo(workspace.deps, {
+      directory: join(directory, 'files'),
+      organisations: 40,
+      workstations: 8000,
+      seed: 42,
+    })
     byDomain = await getFootprint(workspace.deps, { campaignYear: null, by: ['domain'], organisation: null })
-    byDomainPhase = await getFootprint(workspace.deps, { campaignYear: null, by: ['domain', 'phase'], organisation: null })
+    byDomainPhase = await getFootprint(workspace.deps, {
+      campaignYear: null,
+      by: ['domain', 'phase'],
+      organisation: null,
+    })
   })
   afterAll(async () => {
     await workspace.close()
@@ -33,7 +42,8 @@ describe('the demo workspace (40 bodies, 8,000 seats: the reference case scaled 
 
   it('puts end-user equipment near 90% and datacenters near 10% of the climate footprint', () => {
     const datacenters = share(byDomain, 'datacenters')
-    const endUser = share(byDomain, 'workstations') + share(byDomain, 'telephony') + share(byDomain, 'printing')
+    const endUser =
+      share(byDomain, 'workstations') + share(byDomain, 'telephony') + share(byDomain, 'printing')
     expect(datacenters).toBeGreaterThan(0.07)
     expect(datacenters).toBeLessThan(0.13)
     expect(endUser).toBeGreaterThan(0.87)
@@ -89,7 +99,11 @@ describe('the demo workspace (40 bodies, 8,000 seats: the reference case scaled 
       entry.hours += site.devices * site.poweredHoursPerYear
       hoursByOrganisation.set(site.organisation, entry)
     }
-    const leftOn = new Set([...hoursByOrganisation].filter(([, entry]) => entry.hours / entry.devices > 5000).map(([path]) => path))
+    const leftOn = new Set(
+      [...hoursByOrganisation]
+        .filter(([, entry]) => entry.hours / entry.devices > 5000)
+        .map(([path]) => path),
+    )
     const groups = scenario.byGroup.filter((group) => leftOn.has(group.group))
     expect(groups.length).toBeGreaterThan(0)
     const baselineKwh = groups.reduce((sum, group) => sum + group.baseline.annualKwh, 0)

@@ -219,7 +219,7 @@ export type WorkspaceStore = {
   ageCounts(
     campaignId: number,
     filter?: { organisationPath?: string[] },
-  ): Promise<{ category: CategoryId; ageYears: number | null; quantity: number }[]>
+  ): Promise<{ organisation: string; category: CategoryId; ageYears: number | null; quantity: number }[]>
   /** Bulk-loads a telemetry file in one transaction and refreshes the per-asset usage of the campaign. */
   importTelemetry(meta: NewImport, source: TelemetrySource): Promise<TelemetryImportResult>
   /** Measured usage per site (average hours per year per device), most idle hours first. */

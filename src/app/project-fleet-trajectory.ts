@@ -12,6 +12,8 @@ export type FleetTrajectoryReport = TrajectoryResult & {
   organisation: string | null
   levers: string[]
   assumptions: string[]
+  /** With `groupDepth`: the same projection for each organisation at that depth of the tree. */
+  byOrganisation: { organisation: string; result: TrajectoryResult }[]
 }
 
 /**
@@ -28,6 +30,8 @@ export async function projectFleetTrajectory(
     organisation: string | null
     endYear: number
     target: { targetYear: number; reductionShare: number } | null
+    /** Also project each organisation at this depth of the tree (one query, one projection each). */
+    groupDepth?: number | null
   },
 ): Promise<FleetTrajectoryReport> {
   const parsed = parseLevers(input.levers)
@@ -41,23 +45,36 @@ export async function projectFleetTrajectory(
     : null
   const referential = await deps.referential.load()
   const counts = await deps.store.ageCounts(campaign.id, organisationPath ? { organisationPath } : {})
-  const built = buildTrajectoryInput({
-    counts,
-    referential,
-    levers: parsed.levers,
-    prices: DEFAULT_ECONOMIC_ASSUMPTIONS,
-    startYear: campaign.year,
-    endYear: input.endYear,
-    target: input.target ?? undefined,
-  })
-  if ('unsupportedLever' in built) {
-    throw new AppError(
-      'invalid_argument',
-      `The trajectory models lifetime-extension and power-off; use empreinte simulate for ${built.unsupportedLever.id}.`,
-    )
+  const project = (rows: typeof counts) => {
+    const built = buildTrajectoryInput({
+      counts: rows,
+      referential,
+      levers: parsed.levers,
+      prices: DEFAULT_ECONOMIC_ASSUMPTIONS,
+      startYear: campaign.year,
+      endYear: input.endYear,
+      target: input.target ?? undefined,
+    })
+    if ('unsupportedLever' in built) {
+      throw new AppError(
+        'invalid_argument',
+        `The trajectory models lifetime-extension and power-off; use empreinte simulate for ${built.unsupportedLever.id}.`,
+      )
+    }
+    return { result: projectTrajectory(built.trajectory), assumptions: built.assumptions }
   }
-  const result = projectTrajectory(built.trajectory)
-  const assumptions = built.assumptions
+  const { result, assumptions } = project(counts)
+  const byOrganisation: FleetTrajectoryReport['byOrganisation'] = []
+  if (input.groupDepth) {
+    const groups = new Map<string, typeof counts>()
+    for (const row of counts) {
+      const group = row.organisation.split(' > ').slice(0, input.groupDepth).join(' > ')
+      const rows = groups.get(group) ?? []
+      rows.push(row)
+      groups.set(group, rows)
+    }
+    for (const [organisation, rows] of groups) byOrganisation.push({ organisation, result: project(rows).result })
+  }
   return {
     ...result,
     campaign: campaign.year,
@@ -65,5 +82,6 @@ export async function projectFleetTrajectory(
     organisation: organisationPath?.join(' > ') ?? null,
     levers: input.levers,
     assumptions,
+    byOrganisation,
   }
 }

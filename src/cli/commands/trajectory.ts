@@ -17,6 +17,7 @@ export async function trajectoryCommand(
     organisation: options.organisation,
     endYear: options.to,
     target: options.target === null ? null : { targetYear: options.to, reductionShare: options.target },
+    groupDepth: options.depth,
   })
   return { json: report, text: renderTrajectory(report) }
 }
@@ -57,6 +58,23 @@ export function renderTrajectory(report: FleetTrajectoryReport): string {
     )
   if (report.target) {
     text += `\nTarget −${(report.target.reductionShare * 100).toFixed(0)} % by ${report.target.targetYear}: ${report.target.isOnTrack ? 'on track' : 'not on track'}\n`
+  }
+  if (report.byOrganisation.length > 0) {
+    const ranked = [...report.byOrganisation].sort(
+      (left, right) => right.result.cumulative.amortisedTCo2e - left.result.cumulative.amortisedTCo2e,
+    )
+    text += `\nOrganisations, largest cumulative saving first (first 20 of ${ranked.length})\n`
+    text += formatTable(
+      ['organisation', 'cumul. tCO2e saved', 'cumul. € saved', 'target'],
+      ranked
+        .slice(0, 20)
+        .map(({ organisation, result }) => [
+          organisation,
+          Math.round(result.cumulative.amortisedTCo2e),
+          Math.round(result.cumulative.euros),
+          result.target === null ? '' : result.target.isOnTrack ? 'on track' : 'not on track',
+        ]),
+    )
   }
   text += '\nAssumptions\n' + report.assumptions.map((line) => `  - ${line}`).join('\n') + '\n'
   return text

@@ -956,7 +956,7 @@ export class DuckDbStore implements WorkspaceStore {
   async ageCounts(
     campaignId: number,
     filter: { organisationPath?: string[] } = {},
-  ): Promise<{ category: CategoryId; ageYears: number | null; quantity: number }[]> {
+  ): Promise<{ organisation: string; category: CategoryId; ageYears: number | null; quantity: number }[]> {
     const parameters: unknown[] = [campaignId]
     let where = 'a.campaign_id = $1 AND a.status <> 2'
     if (filter.organisationPath && filter.organisationPath.length > 0) {
@@ -966,18 +966,20 @@ export class DuckDbStore implements WorkspaceStore {
     }
     const found = await rows(
       this.connection,
-      `SELECT m.category,
+      `SELECT o.path, m.category,
               CASE WHEN a.purchase_day IS NULL THEN NULL
                    ELSE CAST(FLOOR(GREATEST(c.reference_day - a.purchase_day, 0) / 365.0) AS INTEGER) END AS age,
               SUM(a.quantity)
        FROM asset a JOIN model m ON m.id = a.model_id JOIN campaign c ON c.id = a.campaign_id
-       WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+       JOIN organisation o ON o.id = a.organisation_id
+       WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       parameters,
     )
     return found.map((row) => ({
-      category: row[0] as CategoryId,
-      ageYears: row[1] === null ? null : toNumber(row[1]),
-      quantity: toNumber(row[2]),
+      organisation: row[0] as string,
+      category: row[1] as CategoryId,
+      ageYears: row[2] === null ? null : toNumber(row[2]),
+      quantity: toNumber(row[3]),
     }))
   }
 
