@@ -162,6 +162,12 @@ export type QualityByOrganisation = {
   imputedAssets: number
   quarantinedRows: number
   fieldCompleteness: Record<string, number>
+  /** Assets whose serial number appears more than once in the campaign. */
+  duplicateSerialAssets: number
+  /** Purchase date after the campaign's reference date. */
+  futurePurchaseAssets: number
+  /** More than 15 years between purchase and the reference date. */
+  overFifteenYearsAssets: number
 }
 
 export type ComputationState = { referential: string; computedRevision: number; assetsRevision: number }

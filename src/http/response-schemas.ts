@@ -63,6 +63,7 @@ const finding = z.strictObject({
 
 export const qualityResponse = z.strictObject({
   campaign: z.number().int(),
+  score: z.number().min(0).max(100).describe('Data-quality score 0–100 of the campaign'),
   sources: z.array(
     z.strictObject({
       importId: z.number().int(),
@@ -81,6 +82,10 @@ export const qualityResponse = z.strictObject({
       imputedAssets: z.number().int(),
       quarantinedRows: z.number().int(),
       fieldCompleteness: z.record(z.string(), z.number()),
+      duplicateSerialAssets: z.number().int(),
+      futurePurchaseAssets: z.number().int(),
+      overFifteenYearsAssets: z.number().int(),
+      score: z.number().min(0).max(100),
     }),
   ),
   quarantineSample: z.array(

@@ -9,7 +9,7 @@ export async function qualityCommand(
   options: ParsedOptions,
 ): Promise<{ json: unknown; text: string }> {
   const report = await qualityReport(deps, { campaignYear: options.campaign, sample: 50 })
-  let text = `Data quality, campaign ${report.campaign}\n\nPer source\n`
+  let text = `Data quality, campaign ${report.campaign}: score ${report.score} / 100\n\nPer source\n`
   text += formatTable(
     ['file', 'format', 'read', 'accepted', 'quarantined', 'imputed'],
     report.sources.map((source) => [
@@ -36,13 +36,27 @@ export async function qualityCommand(
   }
   const organisations = report.organisations.slice(0, 30)
   if (organisations.length > 0) {
-    text += '\nPer organisation (first 30; share of assets with the field filled)\n'
+    text +=
+      '\nPer organisation (first 30; score 0–100, counts of assets, share of assets with the field filled)\n'
     text += formatTable(
-      ['organisation', 'assets', 'imputed', 'serial', 'purchase date', 'model'],
+      [
+        'organisation',
+        'score',
+        'assets',
+        'imputed',
+        'dup. serial',
+        'implausible',
+        'serial',
+        'purchase date',
+        'model',
+      ],
       organisations.map((row) => [
         row.organisation,
+        row.score,
         row.assets,
         row.imputedAssets,
+        row.duplicateSerialAssets,
+        row.futurePurchaseAssets + row.overFifteenYearsAssets,
         `${Math.round((row.fieldCompleteness['serial'] ?? 0) * 100)} %`,
         `${Math.round((row.fieldCompleteness['purchase_day'] ?? 0) * 100)} %`,
         `${Math.round((row.fieldCompleteness['model'] ?? 0) * 100)} %`,

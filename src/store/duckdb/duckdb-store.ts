@@ -33,13 +33,7 @@ import type {
   WorkspaceStore,
 } from '../../app/ports.js'
 import { ColumnAppender } from './column-appender.js'
-import {
-  domainCode,
-  domainOfCode,
-  imputedFields,
-  OWNERSHIP_CODES,
-  STATUS_CODES,
-} from './codes.js'
+import { domainCode, domainOfCode, imputedFields, OWNERSHIP_CODES, STATUS_CODES } from './codes.js'
 import { openDatabase } from './open-database.js'
 
 const PATH_SEPARATOR = ' > '
@@ -811,8 +805,14 @@ export class DuckDbStore implements WorkspaceStore {
     const found = await rows(
       this.connection,
       `SELECT o.path, COUNT(*), COUNT(*) FILTER (WHERE a.imputed <> 0),
-              COUNT(a.site_id), COUNT(a.serial), COUNT(a.hostname), COUNT(a.purchase_day), COUNT(m.manufacturer), COUNT(m.model)
+              COUNT(a.site_id), COUNT(a.serial), COUNT(a.hostname), COUNT(a.purchase_day), COUNT(m.manufacturer), COUNT(m.model),
+              COUNT(*) FILTER (WHERE d.serial IS NOT NULL),
+              COUNT(*) FILTER (WHERE a.purchase_day > c.reference_day),
+              COUNT(*) FILTER (WHERE c.reference_day - a.purchase_day > 15 * 365.25)
        FROM asset a JOIN organisation o ON o.id = a.organisation_id JOIN model m ON m.id = a.model_id
+       JOIN campaign c ON c.id = a.campaign_id
+       LEFT JOIN (SELECT serial FROM asset WHERE campaign_id = $1 AND serial IS NOT NULL GROUP BY serial HAVING COUNT(*) > 1) d
+         ON d.serial = a.serial
        WHERE a.campaign_id = $1 GROUP BY o.path ORDER BY o.path`,
       [campaignId],
     )
@@ -828,6 +828,9 @@ export class DuckDbStore implements WorkspaceStore {
         imputedAssets: toNumber(row[2]),
         quarantinedRows: 0,
         fieldCompleteness,
+        duplicateSerialAssets: toNumber(row[9]),
+        futurePurchaseAssets: toNumber(row[10]),
+        overFifteenYearsAssets: toNumber(row[11]),
       }
     })
   }
@@ -845,14 +848,22 @@ export class DuckDbStore implements WorkspaceStore {
     const reader = `read_csv(${quote(source.file)}, header = true, skip = ${Math.max(0, source.headerLine - 1)},
       delim = ${quote(source.delimiter)}, decimal_separator = ${quote(source.decimalSeparator)}, types = {${types}},
       store_rejects = true, rejects_table = 'telemetry_rejects', rejects_scan = 'telemetry_reject_scans')`
-    const active = source.columns.activeHours === null ? 'CAST(NULL AS DOUBLE)' : identifier(source.columns.activeHours)
+    const active =
+      source.columns.activeHours === null ? 'CAST(NULL AS DOUBLE)' : identifier(source.columns.activeHours)
     // DuckDB appends to existing reject tables: start each import from empty ones.
-    for (const table of ['telemetry_rejects', 'telemetry_reject_scans', 'telemetry_rejects_again', 'telemetry_reject_scans_again']) {
+    for (const table of [
+      'telemetry_rejects',
+      'telemetry_reject_scans',
+      'telemetry_rejects_again',
+      'telemetry_reject_scans_again',
+    ]) {
       await connection.run(`DROP TABLE IF EXISTS ${table}`)
     }
     await connection.run('BEGIN TRANSACTION')
     try {
-      const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
+      const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [
+        [number],
+      ]
       // Two streaming passes over the file, nothing materialised: valid rows in, then the impossible ones out.
       const projected = `SELECT ${identifier(source.columns.day)} AS day, trim(${identifier(source.columns.device)}) AS device,
                ${identifier(source.columns.poweredHours)} AS powered, ${active} AS active FROM ${reader}`
@@ -873,14 +884,25 @@ export class DuckDbStore implements WorkspaceStore {
         `SELECT CAST(day AS VARCHAR), device, powered, active FROM (${projected.replace("rejects_table = 'telemetry_rejects'", "rejects_table = 'telemetry_rejects_again'").replace("rejects_scan = 'telemetry_reject_scans'", "rejects_scan = 'telemetry_reject_scans_again'")})
          WHERE NOT (${isValid}) ORDER BY device, day`,
       )
-      const [[accepted]] = (await rows(connection, 'SELECT COUNT(*) FROM telemetry WHERE import_id = $1', [toNumber(importId)])) as [[number]]
+      const [[accepted]] = (await rows(connection, 'SELECT COUNT(*) FROM telemetry WHERE import_id = $1', [
+        toNumber(importId),
+      ])) as [[number]]
       const quarantined: Row[] = [
         ...rejected.map((row) => [
           meta.campaignId,
           toNumber(importId),
           toNumber(row[0]),
           JSON.stringify([row[3]]),
-          JSON.stringify([{ line: toNumber(row[0]), column: row[1], code: 'malformed_row', severity: 'rejected', message: row[2], value: null }]),
+          JSON.stringify([
+            {
+              line: toNumber(row[0]),
+              column: row[1],
+              code: 'malformed_row',
+              severity: 'rejected',
+              message: row[2],
+              value: null,
+            },
+          ]),
         ]),
         ...outOfRange.map((row) => [
           meta.campaignId,
@@ -902,18 +924,40 @@ export class DuckDbStore implements WorkspaceStore {
       await appendRows(connection, 'quarantine', [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR], quarantined)
       for (const row of quarantined) {
         const finding = (JSON.parse(row[4] as string) as Finding[])[0]!
-        await connection.run(
-          'INSERT INTO finding VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-          [meta.campaignId, toNumber(importId), finding.line, finding.column, finding.code, finding.severity, finding.message, finding.value],
-        )
+        await connection.run('INSERT INTO finding VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+          meta.campaignId,
+          toNumber(importId),
+          finding.line,
+          finding.column,
+          finding.code,
+          finding.severity,
+          finding.message,
+          finding.value,
+        ])
       }
       const rowsRead = toNumber(accepted) + quarantined.length
       await connection.run(
         `INSERT INTO import (${IMPORT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [toNumber(importId), meta.campaignId, meta.fileName, meta.format, meta.kind, meta.checksum, meta.encoding, meta.delimiter, null, rowsRead, toNumber(accepted), quarantined.length, 0],
+        [
+          toNumber(importId),
+          meta.campaignId,
+          meta.fileName,
+          meta.format,
+          meta.kind,
+          meta.checksum,
+          meta.encoding,
+          meta.delimiter,
+          null,
+          rowsRead,
+          toNumber(accepted),
+          quarantined.length,
+          0,
+        ],
       )
       const { matched, unmatched } = await this.refreshUsage(connection, meta.campaignId)
-      await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [meta.campaignId])
+      await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [
+        meta.campaignId,
+      ])
       await connection.run('COMMIT')
       return {
         ...meta,
@@ -932,7 +976,10 @@ export class DuckDbStore implements WorkspaceStore {
   }
 
   /** Recomputes per-asset usage from all the campaign's telemetry: devices matched by host name, then serial. */
-  private async refreshUsage(connection: DuckDBConnection, campaignId: number): Promise<{ matched: number; unmatched: number }> {
+  private async refreshUsage(
+    connection: DuckDBConnection,
+    campaignId: number,
+  ): Promise<{ matched: number; unmatched: number }> {
     await connection.run('DELETE FROM asset_usage WHERE campaign_id = $1', [campaignId])
     const perDevice = `SELECT device, COUNT(DISTINCT day) AS days, SUM(powered_hours) AS powered, SUM(active_hours) AS active
                        FROM telemetry WHERE campaign_id = $1 GROUP BY device`
