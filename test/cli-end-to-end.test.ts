@@ -247,6 +247,47 @@ describe('empreinte CLI, end to end on fixture files', () => {
     expect(again.imports.map((entry) => entry['isAlreadyImported'])).toEqual([true, true])
   })
 
+  it('exports quarantined rows in their source format; once corrected they import', async () => {
+    await importAll()
+    const out = join(workspace, 'to-fix')
+    const exported = JSON.parse(
+      (await cli(['quarantine', 'export', out, '--workspace', workspace, '--json'])).stdout,
+    ) as {
+      files: { source: string; file: string; rows: number; lines: number[] }[]
+    }
+    expect(exported.files.map((entry) => [entry.source, entry.rows, entry.lines])).toEqual([
+      ['numecoeval-equipements.csv', 1, [5]],
+      ['glpi-parc.csv', 2, [6, 7]],
+    ])
+    // The GLPI rows come back as Windows-1252 with ";", under the original header.
+    const glpi = exported.files[1]!.file
+    const bytes = await readFile(glpi)
+    const text = bytes.toString('latin1')
+    expect(text.split('\r\n')[0]).toBe(
+      "Nom;Entité;Statut;Fabricant;Modèle;Type;Numéro de série;Lieu;Date d'achat;Date de réforme;Utilisateur",
+    )
+    // A person fixes the date and the type; the corrected file imports whole.
+    await writeFile(
+      glpi,
+      Buffer.from(
+        text.replace('31/02/2021', '28/02/2021').replace(';Divers;', ';Ordinateur fixe;'),
+        'latin1',
+      ),
+    )
+    const fixed = JSON.parse((await cli(['import', glpi, '--workspace', workspace, '--json'])).stdout) as {
+      imports: Record<string, unknown>[]
+    }
+    expect(
+      fixed.imports.map((entry) => [
+        entry['format'],
+        entry['encoding'],
+        entry['rowsRead'],
+        entry['rowsAccepted'],
+        entry['rowsQuarantined'],
+      ]),
+    ).toEqual([['glpi', 'windows-1252', 2, 2, 0]])
+  })
+
   it('recognises a file imported twice and adds nothing', async () => {
     await importAll()
     const again = JSON.parse((await importAll()).stdout) as { imports: { isAlreadyImported: boolean }[] }

@@ -197,6 +197,7 @@ async function importBatches(
     encoding: table.encoding,
     delimiter: table.delimiter,
     organisationPath: input.organisationPath,
+    header: table.header,
   })
   const counts = { rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, rowsImputed: 0 }
   const sampleFindings: Finding[] = []

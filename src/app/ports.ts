@@ -79,7 +79,20 @@ export type ImportRecord = {
 export type NewImport = Omit<
   ImportRecord,
   'id' | 'rowsRead' | 'rowsAccepted' | 'rowsQuarantined' | 'rowsImputed'
->
+> & {
+  /** The table's header as read, to write quarantined rows back in the same format. */
+  header?: string[]
+}
+
+/** The quarantined rows of one import, with what is needed to write them back as the source wrote them. */
+export type QuarantineExport = {
+  importId: number
+  fileName: string
+  encoding: string
+  delimiter: string
+  header: string[]
+  rows: { line: number; raw: string[]; reasons: string[] }[]
+}
 
 export type QuarantinedRow = { line: number; raw: string[]; findings: Finding[] }
 
@@ -216,6 +229,8 @@ export type WorkspaceStore = {
   /** Organisation paths whose full path or own name equals `text` (case-insensitive). */
   findOrganisations(text: string): Promise<string[][]>
   quarantine(campaignId: number, limit: number): Promise<(QuarantinedRow & { fileName: string })[]>
+  /** Every quarantined row of the campaign, grouped by import, for export. */
+  quarantineByImport(campaignId: number): Promise<QuarantineExport[]>
   qualityBySource(campaignId: number): Promise<QualityBySource[]>
   qualityByOrganisation(campaignId: number): Promise<QualityByOrganisation[]>
   /**

@@ -73,7 +73,8 @@ export async function projectFleetTrajectory(
       rows.push(row)
       groups.set(group, rows)
     }
-    for (const [organisation, rows] of groups) byOrganisation.push({ organisation, result: project(rows).result })
+    for (const [organisation, rows] of groups)
+      byOrganisation.push({ organisation, result: project(rows).result })
   }
   return {
     ...result,

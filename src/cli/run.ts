@@ -9,6 +9,7 @@ import { qualityCommand } from './commands/quality.js'
 import { usageCommand } from './commands/usage.js'
 import { simulateCommand } from './commands/simulate.js'
 import { trajectoryCommand } from './commands/trajectory.js'
+import { quarantineCommand } from './commands/quarantine.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -27,6 +28,7 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                            [--by organisation,domain,category,phase,site,criterion]
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
+  quarantine export DIR    quarantined rows back in their source format, to correct and re-import
   usage                    measured powered / active / idle hours per site (from imported telemetry)
   simulate --lever NAME:param=value,… [--lever …] [--organisation CODE] [--depth 2]
                            levers: lifetime-extension:years=2,categories=laptop+desktop+monitor
@@ -80,6 +82,7 @@ export async function run(
     'serve',
     'simulate',
     'trajectory',
+    'quarantine',
   ]
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
@@ -130,7 +133,9 @@ export async function run(
                   ? await simulateCommand(deps, options)
                   : command === 'trajectory'
                     ? await trajectoryCommand(deps, options)
-                    : await explainCommand(deps, options, positional)
+                    : command === 'quarantine'
+                      ? await quarantineCommand(deps, options, positional)
+                      : await explainCommand(deps, options, positional)
     io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
     return 0
   } catch (error) {

@@ -25,6 +25,7 @@ import type {
   QualityByOrganisation,
   QualityBySource,
   QuarantinedRow,
+  QuarantineExport,
   ResultWriter,
   TelemetryImportResult,
   TelemetrySource,
@@ -778,6 +779,39 @@ export class DuckDbStore implements WorkspaceStore {
     }))
   }
 
+  async quarantineByImport(campaignId: number): Promise<QuarantineExport[]> {
+    const found = await rows(
+      this.connection,
+      `SELECT i.id, i.file_name, i.encoding, i.delimiter, i.header, q.line, q.raw, q.reasons
+       FROM quarantine q JOIN import i ON i.id = q.import_id
+       WHERE q.campaign_id = $1 ORDER BY i.id, q.line`,
+      [campaignId],
+    )
+    const byImport = new Map<number, QuarantineExport>()
+    for (const row of found) {
+      const importId = toNumber(row[0])
+      let entry = byImport.get(importId)
+      if (!entry) {
+        entry = {
+          importId,
+          fileName: row[1] as string,
+          encoding: row[2] as string,
+          delimiter: row[3] as string,
+          header: row[4] === null ? [] : (JSON.parse(row[4] as string) as string[]),
+          rows: [],
+        }
+        byImport.set(importId, entry)
+      }
+      const findings = JSON.parse(row[7] as string) as Finding[]
+      entry.rows.push({
+        line: toNumber(row[5]),
+        raw: JSON.parse(row[6] as string) as string[],
+        reasons: findings.filter((finding) => finding.severity === 'rejected').map((finding) => finding.message),
+      })
+    }
+    return [...byImport.values()]
+  }
+
   async qualityBySource(campaignId: number): Promise<QualityBySource[]> {
     const imports = await this.listImports(campaignId)
     const reasons = await rows(
@@ -1193,7 +1227,7 @@ class DuckDbImportWriter implements ImportWriter {
         ]),
       )
       await connection.run(
-        `INSERT INTO import (${IMPORT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        `INSERT INTO import (${IMPORT_COLUMNS}, header) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           importId,
           meta.campaignId,
@@ -1208,6 +1242,7 @@ class DuckDbImportWriter implements ImportWriter {
           counts.rowsAccepted,
           counts.rowsQuarantined,
           counts.rowsImputed,
+          meta.header ? JSON.stringify(meta.header) : null,
         ],
       )
       await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [

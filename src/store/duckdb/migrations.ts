@@ -76,4 +76,12 @@ CREATE TABLE asset_usage (
   observed_days INTEGER NOT NULL, powered_hours_per_year DOUBLE NOT NULL, active_hours_per_year DOUBLE);
 `,
   },
+  {
+    version: 3,
+    name: 'import-header',
+    sql: `
+-- The header of each imported table, so that quarantined rows can be written back in their original format.
+ALTER TABLE import ADD COLUMN header VARCHAR;
+`,
+  },
 ]
