@@ -24,12 +24,12 @@ export async function openDatabase(
     throw error
   }
   const connection = await instance.connect()
-  await migrate(connection)
+  await migrate(connection, path === ':memory:')
   return { instance, connection }
 }
 
 /** Applies every migration not yet recorded, each in its own transaction. */
-export async function migrate(connection: DuckDBConnection): Promise<number[]> {
+export async function migrate(connection: DuckDBConnection, isInMemory = false): Promise<number[]> {
   await connection.run(
     'CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
   )
@@ -52,5 +52,8 @@ export async function migrate(connection: DuckDBConnection): Promise<number[]> {
     }
     done.push(migration.version)
   }
+  // Schema changes go straight to the database file: DuckDB 1.5 fails to replay some DDL (ALTER TABLE) from
+  // the write-ahead log after a crash, so no migration is left in the WAL.
+  if (done.length > 0 && !isInMemory) await connection.run('CHECKPOINT')
   return done
 }
