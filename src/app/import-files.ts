@@ -2,7 +2,7 @@ import type { CategoryId } from '../core/inventory/categories.js'
 import type { Finding } from '../core/quality/finding.js'
 import { endOfYearDay, resolveOrganisation } from './campaigns.js'
 import { AppError } from './errors.js'
-import { importInventory, type ImportInventoryResult } from './import-inventory.js'
+import { importFile, type ImportInventoryResult } from './import-inventory.js'
 import type { Deps } from './ports.js'
 
 /** One file to import: where it is, and the name to report it under (the user's name for it). */
@@ -51,7 +51,8 @@ export async function importFiles(
     : null
   const imports: ImportedFile[] = []
   for (const file of input.files) {
-    const result = await importInventory(deps, {
+    // A workbook gives one result per worksheet ("file.xlsx#Sheet"): report each under the user's label.
+    const results = await importFile(deps, {
       file: file.path,
       format: input.format,
       campaign,
@@ -59,7 +60,10 @@ export async function importFiles(
       categoryHint: input.category,
       defaultCountry: 'FR',
     })
-    imports.push(toImportedFile(result, file.label))
+    for (const result of results) {
+      const sheet = result.fileName.includes('#') ? result.fileName.slice(result.fileName.indexOf('#')) : ''
+      imports.push(toImportedFile(result, file.label + sheet))
+    }
   }
   return { campaign: campaign.year, imports }
 }
