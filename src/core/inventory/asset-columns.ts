@@ -1,8 +1,17 @@
-import { ASSET_FIELDS, type Asset, type AssetStatus, type Ownership } from './asset.js'
+import { ASSET_FIELDS, type Asset, type AssetField, type AssetStatus, type Ownership } from './asset.js'
 import { CATEGORY_IDS, type CategoryId } from './categories.js'
 
-const STATUSES: readonly AssetStatus[] = ['in-use', 'stock', 'retired']
-const OWNERSHIPS: readonly (Ownership | null)[] = [null, 'company', 'personal']
+/** Column codes of statuses (index = code). Stores keep these codes: append only, never reorder. */
+export const STATUS_CODES: readonly AssetStatus[] = ['in-use', 'stock', 'retired']
+/** Column codes of ownership: 0 = unknown, 1 = company, 2 = personal. Append only. */
+export const OWNERSHIP_CODES: readonly (Ownership | null)[] = [null, 'company', 'personal']
+const STATUSES = STATUS_CODES
+const OWNERSHIPS = OWNERSHIP_CODES
+
+/** The fields named by an imputed bit mask over ASSET_FIELDS. */
+export function imputedFieldsOf(mask: number): AssetField[] {
+  return ASSET_FIELDS.filter((_, bit) => (mask & (1 << bit)) !== 0)
+}
 const PATH_SEPARATOR = ' > '
 
 /**
@@ -131,7 +140,7 @@ export function assetAt(columns: AssetColumns, index: number): Asset {
     ownership: OWNERSHIPS[columns.ownership[index]!]!,
     country: columns.country[index]!,
     status: STATUSES[columns.status[index]!]!,
-    imputed: ASSET_FIELDS.filter((_, bit) => (mask & (1 << bit)) !== 0),
+    imputed: imputedFieldsOf(mask),
   }
 }
 

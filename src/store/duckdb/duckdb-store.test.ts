@@ -113,6 +113,37 @@ describe('DuckDbStore', () => {
     ])
   })
 
+  it('keeps status, ownership and imputed fields through the stored codes', async () => {
+    const campaign = await store.ensureCampaign(2025, 20_453)
+    const writer = await store.beginImport(meta(campaign.id, 'codes'))
+    await writer.addAssets(
+      toAssetColumns([
+        asset({ serial: 'P', ownership: 'personal', status: 'stock', imputed: ['organisation', 'status'] }),
+        asset({ serial: 'C', ownership: 'company', status: 'retired' }),
+      ]),
+    )
+    await writer.commit({ rowsRead: 2, rowsAccepted: 2, rowsQuarantined: 0, rowsImputed: 1 })
+    expect(await store.getAsset(campaign.id, 'P')).toMatchObject({
+      ownership: 'personal',
+      status: 'stock',
+      imputed: ['organisation', 'status'],
+    })
+    expect(await store.getAsset(campaign.id, 'C')).toMatchObject({
+      ownership: 'company',
+      status: 'retired',
+      imputed: [],
+    })
+    const input = emptyFootprintInput()
+    const ownerships: (string | null)[] = []
+    for await (const batch of store.readComputeRows(campaign.id)) {
+      for (let index = 0; index < batch.length; index++) {
+        batch.fill(index, input)
+        ownerships.push(input.ownership)
+      }
+    }
+    expect(ownerships.sort()).toEqual(['company', 'personal'])
+  })
+
   it('leaves no trace of an import that is rolled back', async () => {
     const campaign = await store.ensureCampaign(2025, 20_453)
     const writer = await store.beginImport(meta(campaign.id, 'abc'))

@@ -1141,8 +1141,7 @@ class DuckDbImportWriter implements ImportWriter {
       appender.set(14, nullable(assets.lifetimeYears[index]!))
       appender.set(15, nullable(assets.annualKwh[index]!))
       appender.set(16, nullable(assets.utilisationRate[index]!))
-      // Column codes: AssetColumns uses 0 = none, 1 = company, 2 = personal; the table stores 0/1 or NULL.
-      appender.set(17, ownership === 0 ? null : ownership - 1)
+      appender.set(17, ownership === 0 ? null : ownership)
       appender.set(18, dictionaries.country(assets.country[index]!))
       appender.set(19, assets.status[index])
       appender.set(20, assets.imputedMask[index])
