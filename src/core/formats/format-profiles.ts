@@ -4,6 +4,7 @@
  * canonical field. Matching is done on folded header keys, once per file; rows are then read by column index
  * (see `planColumns` and `src/core/inventory/normalise-row.ts`). docs/formats.md describes each format.
  */
+import { ASSET_FIELDS } from '../inventory/asset.js'
 import { foldText } from '../inventory/fold-text.js'
 
 export type FormatId =
@@ -87,25 +88,7 @@ const GENERIC: FormatProfile = {
   required: [],
   dateOrder: 'ymd',
   organisationSeparator: '>',
-  signature: [
-    'organisation',
-    'site',
-    'datacenter',
-    'category',
-    'manufacturer',
-    'model',
-    'serial',
-    'hostname',
-    'quantity',
-    'purchaseDate',
-    'retirementDate',
-    'lifetimeYears',
-    'annualKwh',
-    'utilisationRate',
-    'ownership',
-    'country',
-    'status',
-  ],
+  signature: ASSET_FIELDS,
 }
 
 const GLPI: FormatProfile = {
