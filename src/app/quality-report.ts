@@ -1,4 +1,4 @@
-import { qualityScore } from '../core/quality/quality-score.js'
+import { mergeQualityMetrics, qualityScore, type QualityMetrics } from '../core/quality/quality-score.js'
 import { resolveCampaign } from './campaigns.js'
 import type { Deps, QualityByOrganisation, QualityBySource, QuarantinedRow } from './ports.js'
 
@@ -30,7 +30,7 @@ export async function qualityReport(
     totals.rowsQuarantined += source.rowsQuarantined
     totals.rowsImputed += source.rowsImputed
   }
-  const metricsOf = (row: QualityByOrganisation) => ({
+  const metricsOf = (row: QualityByOrganisation): QualityMetrics => ({
     assets: row.assets,
     serialCompleteness: row.fieldCompleteness['serial'] ?? 0,
     purchaseDateCompleteness: row.fieldCompleteness['purchase_day'] ?? 0,
@@ -39,40 +39,8 @@ export async function qualityReport(
     duplicateSerialAssets: row.duplicateSerialAssets,
     implausibleAssets: row.futurePurchaseAssets + row.overFifteenYearsAssets,
   })
-  // Campaign score: the organisations' metrics weighted by their number of assets.
-  const all = organisations.reduce(
-    (sum, row) => {
-      const metrics = metricsOf(row)
-      return {
-        assets: sum.assets + metrics.assets,
-        serialCompleteness: sum.serialCompleteness + metrics.serialCompleteness * metrics.assets,
-        purchaseDateCompleteness:
-          sum.purchaseDateCompleteness + metrics.purchaseDateCompleteness * metrics.assets,
-        modelCompleteness: sum.modelCompleteness + metrics.modelCompleteness * metrics.assets,
-        imputedAssets: sum.imputedAssets + metrics.imputedAssets,
-        duplicateSerialAssets: sum.duplicateSerialAssets + metrics.duplicateSerialAssets,
-        implausibleAssets: sum.implausibleAssets + metrics.implausibleAssets,
-      }
-    },
-    {
-      assets: 0,
-      serialCompleteness: 0,
-      purchaseDateCompleteness: 0,
-      modelCompleteness: 0,
-      imputedAssets: 0,
-      duplicateSerialAssets: 0,
-      implausibleAssets: 0,
-    },
-  )
-  const weighted =
-    all.assets === 0
-      ? all
-      : {
-          ...all,
-          serialCompleteness: all.serialCompleteness / all.assets,
-          purchaseDateCompleteness: all.purchaseDateCompleteness / all.assets,
-          modelCompleteness: all.modelCompleteness / all.assets,
-        }
+  // Campaign score: the organisations' metrics merged, completeness weighted by their number of assets.
+  const weighted = mergeQualityMetrics(organisations.map(metricsOf))
   return {
     campaign: campaign.year,
     score: qualityScore(weighted),
