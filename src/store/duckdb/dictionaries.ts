@@ -1,5 +1,5 @@
-import { type DuckDBConnection } from '@duckdb/node-api'
-import { type CategoryId } from '../../core/inventory/categories.js'
+import type { DuckDBConnection } from '@duckdb/node-api'
+import type { CategoryId } from '../../core/inventory/categories.js'
 import { PATH_SEPARATOR, KEY_SEPARATOR, type Row, rows, toNumber } from './sql.js'
 
 /** In-memory copy of the small dictionary tables, extended during an import and written at commit. */

@@ -1,4 +1,4 @@
-import { type DuckDBConnection } from '@duckdb/node-api'
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { ImportRecord } from '../../app/ports.js'
 import { ColumnAppender } from './column-appender.js'
 
