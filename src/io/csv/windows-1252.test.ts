@@ -21,3 +21,17 @@ describe('decodeWindows1252', () => {
     expect([...encodeWindows1252(text)]).toEqual([...bytes])
   })
 })
+
+describe('decodeWindows1252 on unaligned pieces', () => {
+  it('finds 0x80–0x9F bytes before, inside and after the aligned words of any slice', () => {
+    // "€" (0x80) at the very start, "œ" (0x9C) among the words, "’" (0x92) as the last byte, "é" (0xE9) kept.
+    const text = '€ab cdé efgh ijkl mnœ opqr stu’'
+    const bytes = encodeWindows1252(`xyz${text}`)
+    for (let offset = 0; offset < 4; offset++) {
+      const slice = encodeWindows1252('-'.repeat(offset) + text).subarray(offset)
+      expect(decodeWindows1252(slice)).toBe(text)
+    }
+    expect(decodeWindows1252(bytes.subarray(3))).toBe(text)
+    expect(decodeWindows1252(bytes.subarray(3, 6))).toBe('€ab')
+  })
+})

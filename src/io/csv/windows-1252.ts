@@ -14,11 +14,7 @@ const questionMark = 0x3f
  * streams, so this decodes Latin-1 with `Buffer` (fast) and then replaces each 0x80–0x9F byte value present.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let presentHighBytes = 0
-  for (let index = 0; index < bytes.length; index++) {
-    const byte = bytes[index]
-    if ((byte & 0xe0) === 0x80) presentHighBytes |= 1 << (byte - 0x80)
-  }
+  let presentHighBytes = highControlBytesIn(bytes)
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
   for (let offset = 0; presentHighBytes !== 0; offset++, presentHighBytes >>>= 1) {
     if ((presentHighBytes & 1) === 0) continue
@@ -27,6 +23,30 @@ export function decodeWindows1252(bytes: Uint8Array): string {
       text = text.replaceAll(String.fromCharCode(0x80 + offset), character)
   }
   return text
+}
+
+/** Bit `n` set when byte 0x80 + n occurs in `bytes`. */
+function highControlBytesIn(bytes: Uint8Array): number {
+  let present = 0
+  // Four bytes at a time on aligned words: a word without a byte 100x xxxx (most of them) is skipped whole.
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3)
+  const wordCount = (bytes.length - head) >>> 2
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, wordCount)
+  for (let index = 0; index < head; index++) present |= highControlBit(bytes[index])
+  for (let word = 0; word < wordCount; word++) {
+    // Zero in a byte of `marks` where that byte is 100x xxxx; the sum below finds any zero byte exactly.
+    const marks = (words[word] & 0xe0e0e0e0) ^ 0x80808080
+    if (((marks - 0x01010101) & ~marks & 0x80808080) === 0) continue
+    const first = head + word * 4
+    for (let index = first; index < first + 4; index++) present |= highControlBit(bytes[index])
+  }
+  for (let index = head + wordCount * 4; index < bytes.length; index++)
+    present |= highControlBit(bytes[index])
+  return present
+}
+
+function highControlBit(byte: number): number {
+  return (byte & 0xe0) === 0x80 ? 1 << (byte - 0x80) : 0
 }
 
 /** Encodes text as Windows-1252; a character that has no Windows-1252 byte becomes '?'. */

@@ -6,7 +6,7 @@ import { PATH_SEPARATOR, KEY_SEPARATOR, type Row, rows, toNumber } from './sql.j
 export class Dictionaries {
   organisations = new Map<string, number>()
   private readonly organisationByPath = new WeakMap<readonly string[], number>()
-  sites = new Map<string, number>()
+  /** Site ids by organisation id, then by name (no joined key string to build per look-up). */
   private readonly siteByOrganisation = new Map<number, Map<string, number>>()
   models = new Map<string, number>()
   private readonly modelByCategory = new Map<string, Map<string | null, Map<string | null, number>>>()
@@ -30,7 +30,7 @@ export class Dictionaries {
       connection,
       'SELECT id, organisation_id, name FROM site',
     )) {
-      dictionaries.sites.set(`${organisationId}${KEY_SEPARATOR}${name}`, toNumber(id))
+      dictionaries.sitesOf(toNumber(organisationId)).set(name as string, toNumber(id))
       dictionaries.nextSite = Math.max(dictionaries.nextSite, toNumber(id) + 1)
     }
     for (const [id, category, manufacturer, model] of await rows(
@@ -86,23 +86,19 @@ export class Dictionaries {
   }
 
   site(organisationId: number, name: string): number {
-    let byName = this.siteByOrganisation.get(organisationId)
-    if (!byName) this.siteByOrganisation.set(organisationId, (byName = new Map()))
-    const cached = byName.get(name)
-    if (cached !== undefined) return cached
-    const id = this.siteOfKey(organisationId, name)
+    const byName = this.sitesOf(organisationId)
+    const known = byName.get(name)
+    if (known !== undefined) return known
+    const id = this.nextSite++
     byName.set(name, id)
+    this.newSites.push([id, organisationId, name])
     return id
   }
 
-  private siteOfKey(organisationId: number, name: string): number {
-    const key = `${organisationId}${KEY_SEPARATOR}${name}`
-    const known = this.sites.get(key)
-    if (known !== undefined) return known
-    const id = this.nextSite++
-    this.sites.set(key, id)
-    this.newSites.push([id, organisationId, name])
-    return id
+  private sitesOf(organisationId: number): Map<string, number> {
+    let byName = this.siteByOrganisation.get(organisationId)
+    if (!byName) this.siteByOrganisation.set(organisationId, (byName = new Map()))
+    return byName
   }
 
   model(category: CategoryId, manufacturer: string | null, model: string | null): number {
