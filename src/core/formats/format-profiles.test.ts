@@ -100,18 +100,19 @@ describe('detectFormat', () => {
   it.each([
     ['samples/1-datacenter.csv', 'numecoeval-datacenter'],
     ['samples/2-physicalEquipments.csv', 'numecoeval-physical'],
-    ['samples/3-virtualEquipments.csv', null],
-    ['samples/4-applications.csv', null],
+    ['samples/3-virtualEquipments.csv', 'numecoeval-virtual'],
+    // The sample names the VM's source with the JSON spelling nomSourceDonneeEquipementVirtuel, as G4IT does.
+    ['samples/4-applications.csv', 'g4it-application'],
     ['input-templates/inv_datacenter.csv', 'numecoeval-datacenter'],
     ['input-templates/inv_physicalEquipment.csv', 'numecoeval-physical'],
-    ['input-templates/inv_virtualEquipment.csv', null],
-    ['input-templates/inv_application.csv', null],
+    ['input-templates/inv_virtualEquipment.csv', 'g4it-virtual'],
+    ['input-templates/inv_application.csv', 'g4it-application'],
     ['input-templates/ds_datacenter.csv', 'numecoeval-datacenter'],
     ['input-templates/ds_physical_equipment_network.csv', 'g4it-physical'],
     ['input-templates/ds_physical_equipment_non_cloud.csv', 'g4it-physical'],
     ['input-templates/ds_physical_equipment_terminal.csv', 'g4it-physical'],
-    ['input-templates/ds_virtual_equipment_cloud.csv', null],
-    ['input-templates/ds_virtual_equipment_non_cloud.csv', null],
+    ['input-templates/ds_virtual_equipment_cloud.csv', 'g4it-virtual'],
+    ['input-templates/ds_virtual_equipment_non_cloud.csv', 'g4it-virtual'],
   ])(
     'reads the G4IT file %s as %s (G4IT-only columns such as fabricant make it g4it-physical)',
     (path, expected) => {
@@ -168,6 +169,51 @@ const TYPICAL_HEADERS: readonly (readonly [string, readonly string[], FormatId])
     'numecoeval-datacenter',
   ],
   ['G4IT equipementPhysique (anchors §D.2)', g4itPhysicalHeader(), 'g4it-physical'],
+  [
+    'NumEcoEval EquipementVirtuel (anchors §D.1)',
+    'nomEquipementVirtuel;nomEquipementPhysique;nomSourceDonneeEquipementPhysique;cleRepartition;vCPU;cluster;consoElecAnnuelle;typeEqv;capaciteStockage;nomEntite;qualite'.split(
+      ';',
+    ),
+    'numecoeval-virtual',
+  ],
+  [
+    'G4IT equipementVirtuel (anchors §D.2)',
+    'nomEquipementVirtuel;nomEquipementPhysique;nomSourceDonneeEquipementPhysique;cleRepartition;vCPU;cluster;consoElecAn;typeEqv;capaciteStockage;nomEntite;nomSourceDonnee;typeInfrastructure;quantite;provider;typeInstance;location;chargeMoy;dureeUtilisationAnnuelle'.split(
+      ';',
+    ),
+    'g4it-virtual',
+  ],
+  [
+    'NumEcoEval Application (anchors §D.1)',
+    'nomApplication;typeEnvironnement;nomEquipementVirtuel;nomSourceEquipementVirtuel;domaine;sousDomaine;nomEntite;nomEquipementPhysique;nomSourceDonnee;qualite'.split(
+      ';',
+    ),
+    'numecoeval-application',
+  ],
+  [
+    'G4IT application (anchors §D.2)',
+    'nomApplication;typeEnvironnement;nomEquipementVirtuel;nomSourceDonneeEquipementVirtuel;domaine;sousDomaine;nomEntite;nomSourceDonnee;nomEquipementPhysique;associeAvecUnEquipmentCloud'.split(
+      ';',
+    ),
+    'g4it-application',
+  ],
+  [
+    'NumEcoEval OperationNonIT (anchors §D.1)',
+    'nomItemNonIT;quantite;type;dureeDeVie;localisation;nomEntite;nomSourceDonnee;nomCourtDatacenter;description;consoElecAnnuelle;qualite'.split(
+      ';',
+    ),
+    'numecoeval-non-it',
+  ],
+  [
+    'NumEcoEval Messagerie (anchors §D.1)',
+    ['nombreMailEmis', 'nombreMailEmisXDestinataires', 'volumeTotalMailEmis', 'MoisAnnee', 'nomEntite'],
+    'numecoeval-messaging',
+  ],
+  [
+    'NumEcoEval Entite (anchors §D.1)',
+    ['nomEntite', 'nbCollaborateurs', 'responsableEntite', 'responsableNumeriqueResponsable'],
+    'numecoeval-entity',
+  ],
   [
     'OCS GUI export (French)',
     [
@@ -348,6 +394,12 @@ const MINIMAL_HEADERS: readonly (readonly [string, readonly string[], FormatId])
     'a NumEcoEval header (tie with G4IT: NumEcoEval, listed first)',
     ['nomEquipementPhysique', 'modele', 'type'],
     'numecoeval-physical',
+  ],
+  ['a G4IT cloud VM by its cloud columns', ['nomEquipementVirtuel', 'provider', 'chargeMoy'], 'g4it-virtual'],
+  [
+    'an entity with the JSON spelling of its digital manager',
+    ['nomEntite', 'nbCollaborateurs', 'responsableNumeriqueDurable'],
+    'numecoeval-entity',
   ],
   [
     'a short generic header that Snipe-IT could also claim (tie: generic)',

@@ -6,6 +6,7 @@
  */
 import { ASSET_FIELDS } from '../inventory/asset.js'
 import { foldText } from '../inventory/fold-text.js'
+import type { UnitChoice } from './unit-choices.js'
 
 export type FormatId =
   | 'generic'
@@ -18,7 +19,22 @@ export type FormatId =
   | 'sccm'
   | 'snipeit'
   | 'purchases'
-export type RecordKind = 'assets' | 'datacenters'
+  | 'numecoeval-virtual'
+  | 'g4it-virtual'
+  | 'numecoeval-application'
+  | 'g4it-application'
+  | 'numecoeval-non-it'
+  | 'numecoeval-messaging'
+  | 'numecoeval-entity'
+/** What one row of a format becomes: an asset, a datacenter, or one of the typed NumEcoEval records. */
+export type RecordKind =
+  | 'assets'
+  | 'datacenters'
+  | 'virtual-equipment'
+  | 'applications'
+  | 'non-it-operations'
+  | 'messaging'
+  | 'entities'
 
 /**
  * How an asset row's category is found (src/core/inventory/normalise-row.ts):
@@ -47,6 +63,8 @@ export type FormatProfile = {
   organisationSeparator?: string
   /** Absent means `type-then-model`. */
   categoryRule?: CategoryRule
+  /** Fields whose unit the format does not state, and the choice that names it (see unit-choices.ts). */
+  ambiguousUnits?: Partial<Record<string, UnitChoice>>
 }
 
 /**
@@ -203,6 +221,13 @@ const PHYSICAL_EQUIPMENT_COLUMNS: Record<string, readonly string[]> = {
   userCount: ['nombreUtilisateur'],
 }
 
+/** NumEcoEval's usage durations: years, months or days, the specification does not say (anchors §D.1). */
+const USAGE_DURATION_UNITS: Partial<Record<string, UnitChoice>> = {
+  lifetimeYears: 'usageDurationUnit',
+  upstreamLifetimeYears: 'usageDurationUnit',
+  downstreamLifetimeYears: 'usageDurationUnit',
+}
+
 const NUMECOEVAL_PHYSICAL_SIGNATURE = [
   'nomEquipementPhysique',
   'modele',
@@ -219,6 +244,7 @@ const NUMECOEVAL_PHYSICAL: FormatProfile = {
   required: ['hostname', 'category'],
   dateOrder: 'ymd',
   signature: NUMECOEVAL_PHYSICAL_SIGNATURE,
+  ambiguousUnits: USAGE_DURATION_UNITS,
 }
 
 /**
@@ -243,6 +269,7 @@ const G4IT_PHYSICAL: FormatProfile = {
     'nomOrganisation',
     'idInventaire',
   ],
+  ambiguousUnits: USAGE_DURATION_UNITS,
 }
 
 const NUMECOEVAL_DATACENTER: FormatProfile = {
@@ -261,6 +288,180 @@ const NUMECOEVAL_DATACENTER: FormatProfile = {
   required: ['shortName'],
   dateOrder: 'ymd',
   signature: ['nomCourtDatacenter', 'nomLongDatacenter', 'pue'],
+}
+
+/**
+ * Virtual equipment: NumEcoEval `EquipementVirtuel` and G4IT `equipementVirtuel`, including the digital-service
+ * templates `ds_virtual_equipment_cloud` / `_non_cloud` (anchors §D.1–D.3). G4IT names the VM's electricity
+ * `consoElecAn`, NumEcoEval `consoElecAnnuelle`; the cloud columns are G4IT's.
+ */
+const VIRTUAL_EQUIPMENT_COLUMNS: Record<string, readonly string[]> = {
+  name: ['nomEquipementVirtuel'],
+  physicalEquipment: ['nomEquipementPhysique'],
+  physicalEquipmentSource: ['nomSourceDonneeEquipementPhysique'],
+  allocationShare: ['cleRepartition'],
+  vcpu: ['vCPU'],
+  cluster: ['cluster'],
+  annualKwh: ['consoElecAnnuelle', 'consoElecAn'],
+  type: ['typeEqv'],
+  storageCapacity: ['capaciteStockage'],
+  organisation: ['nomEntite'],
+  dataSource: ['nomSourceDonnee'],
+  quality: ['qualite'],
+  infrastructureType: ['typeInfrastructure'],
+  quantity: ['quantite'],
+  provider: ['provider'],
+  instanceType: ['typeInstance'],
+  location: ['location'],
+  averageLoad: ['chargeMoy'],
+  annualUsageHours: ['dureeUtilisationAnnuelle'],
+}
+
+const NUMECOEVAL_VIRTUAL_SIGNATURE = [
+  'nomEquipementVirtuel',
+  'nomSourceDonneeEquipementPhysique',
+  'cleRepartition',
+  'vCPU',
+  'cluster',
+  'typeEqv',
+  'capaciteStockage',
+]
+
+const NUMECOEVAL_VIRTUAL: FormatProfile = {
+  id: 'numecoeval-virtual',
+  kind: 'virtual-equipment',
+  label: 'NumEcoEval virtual equipment',
+  columns: VIRTUAL_EQUIPMENT_COLUMNS,
+  required: ['name'],
+  dateOrder: 'ymd',
+  signature: NUMECOEVAL_VIRTUAL_SIGNATURE,
+  ambiguousUnits: { averageLoad: 'loadUnit' },
+}
+
+/** G4IT's columns (`consoElecAn`, the cloud ones) are its signature: a NumEcoEval file (a tie) stays NumEcoEval. */
+const G4IT_VIRTUAL: FormatProfile = {
+  id: 'g4it-virtual',
+  kind: 'virtual-equipment',
+  label: 'G4IT virtual equipment',
+  columns: VIRTUAL_EQUIPMENT_COLUMNS,
+  required: ['name'],
+  dateOrder: 'ymd',
+  signature: [
+    ...NUMECOEVAL_VIRTUAL_SIGNATURE,
+    'consoElecAn',
+    'typeInfrastructure',
+    'provider',
+    'typeInstance',
+    'chargeMoy',
+    'dureeUtilisationAnnuelle',
+  ],
+  ambiguousUnits: { averageLoad: 'loadUnit' },
+}
+
+/** Applications: the CSV says `nomSourceEquipementVirtuel`, the JSON and G4IT `nomSourceDonneeEquipementVirtuel`. */
+const APPLICATION_COLUMNS: Record<string, readonly string[]> = {
+  name: ['nomApplication'],
+  environmentType: ['typeEnvironnement'],
+  virtualEquipment: ['nomEquipementVirtuel'],
+  virtualEquipmentSource: ['nomSourceEquipementVirtuel', 'nomSourceDonneeEquipementVirtuel'],
+  domain: ['domaine'],
+  subDomain: ['sousDomaine'],
+  organisation: ['nomEntite'],
+  physicalEquipment: ['nomEquipementPhysique'],
+  dataSource: ['nomSourceDonnee'],
+  quality: ['qualite'],
+  cloudAssociated: ['associeAvecUnEquipmentCloud'],
+}
+
+const NUMECOEVAL_APPLICATION_SIGNATURE = [
+  'nomApplication',
+  'typeEnvironnement',
+  'domaine',
+  'sousDomaine',
+  'nomSourceEquipementVirtuel',
+]
+
+const NUMECOEVAL_APPLICATION: FormatProfile = {
+  id: 'numecoeval-application',
+  kind: 'applications',
+  label: 'NumEcoEval application',
+  columns: APPLICATION_COLUMNS,
+  required: ['name'],
+  dateOrder: 'ymd',
+  signature: NUMECOEVAL_APPLICATION_SIGNATURE,
+}
+
+const G4IT_APPLICATION: FormatProfile = {
+  id: 'g4it-application',
+  kind: 'applications',
+  label: 'G4IT application',
+  columns: APPLICATION_COLUMNS,
+  required: ['name'],
+  dateOrder: 'ymd',
+  signature: [
+    ...NUMECOEVAL_APPLICATION_SIGNATURE,
+    'nomSourceDonneeEquipementVirtuel',
+    'associeAvecUnEquipmentCloud',
+  ],
+}
+
+const NUMECOEVAL_NON_IT: FormatProfile = {
+  id: 'numecoeval-non-it',
+  kind: 'non-it-operations',
+  label: 'NumEcoEval non-IT operations',
+  columns: {
+    name: ['nomItemNonIT'],
+    quantity: ['quantite'],
+    type: ['type'],
+    lifetimeYears: ['dureeDeVie'],
+    location: ['localisation'],
+    organisation: ['nomEntite'],
+    dataSource: ['nomSourceDonnee'],
+    datacenter: ['nomCourtDatacenter'],
+    description: ['description'],
+    annualKwh: ['consoElecAnnuelle'],
+    quality: ['qualite'],
+  },
+  required: ['name'],
+  dateOrder: 'ymd',
+  signature: ['nomItemNonIT', 'dureeDeVie', 'description'],
+}
+
+const NUMECOEVAL_MESSAGING: FormatProfile = {
+  id: 'numecoeval-messaging',
+  kind: 'messaging',
+  label: 'NumEcoEval messaging',
+  columns: {
+    mailsSent: ['nombreMailEmis'],
+    mailsSentTimesRecipients: ['nombreMailEmisXDestinataires'],
+    totalVolume: ['volumeTotalMailEmis'],
+    monthYear: ['MoisAnnee'],
+    organisation: ['nomEntite'],
+  },
+  required: ['mailsSent', 'mailsSentTimesRecipients', 'totalVolume', 'monthYear'],
+  dateOrder: 'ymd',
+  signature: ['nombreMailEmis', 'nombreMailEmisXDestinataires', 'volumeTotalMailEmis', 'MoisAnnee'],
+}
+
+/** Entities: the CSV says `responsableNumeriqueResponsable`, the JSON `responsableNumeriqueDurable`. */
+const NUMECOEVAL_ENTITY: FormatProfile = {
+  id: 'numecoeval-entity',
+  kind: 'entities',
+  label: 'NumEcoEval entity',
+  columns: {
+    name: ['nomEntite'],
+    staffCount: ['nbCollaborateurs'],
+    manager: ['responsableEntite'],
+    digitalManager: ['responsableNumeriqueResponsable', 'responsableNumeriqueDurable'],
+  },
+  required: ['name'],
+  dateOrder: 'ymd',
+  signature: [
+    'nbCollaborateurs',
+    'responsableEntite',
+    'responsableNumeriqueResponsable',
+    'responsableNumeriqueDurable',
+  ],
 }
 
 /**
@@ -547,6 +748,13 @@ export const FORMAT_PROFILES: readonly FormatProfile[] = [
   SCCM,
   SNIPE_IT,
   PURCHASES,
+  NUMECOEVAL_VIRTUAL,
+  G4IT_VIRTUAL,
+  NUMECOEVAL_APPLICATION,
+  G4IT_APPLICATION,
+  NUMECOEVAL_NON_IT,
+  NUMECOEVAL_MESSAGING,
+  NUMECOEVAL_ENTITY,
 ]
 
 /** Group prefixes GLPI puts before a label ("Ordinateur - Nom"), as compact and lossy keys. */

@@ -1,4 +1,6 @@
 import type { Datacenter } from './asset.js'
+import type { InventoryRecord } from './inventory-records.js'
+import { createRecordNormaliser, isRecordKind } from './normalise-records.js'
 import { appendAsset, createAssetColumns, type AssetColumns } from './asset-columns.js'
 import { createRowNormaliser, type NormaliseOptions, type RowToNormalise } from './normalise-row.js'
 import type { ColumnPlan } from '../formats/format-profiles.js'
@@ -8,6 +10,8 @@ import type { Finding } from '../quality/finding.js'
 export type NormalisedBatch = {
   assets: AssetColumns
   datacenters: Datacenter[]
+  /** Typed NumEcoEval records (virtual equipment, applications…). */
+  records: InventoryRecord[]
   quarantined: { line: number; raw: string[]; findings: Finding[] }[]
   /** Findings of accepted rows (imputed values and warnings). */
   findings: Finding[]
@@ -22,12 +26,15 @@ export function createBatchNormaliser(
   plan: ColumnPlan,
   options: NormaliseOptions,
 ): (rows: readonly RowToNormalise[]) => NormalisedBatch {
-  const normalise = createRowNormaliser(plan, options)
+  const normalise = isRecordKind(plan.profile.kind)
+    ? createRecordNormaliser(plan, options)
+    : createRowNormaliser(plan, options)
   const joinedPaths = new WeakMap<readonly string[], string>()
   return (rows) => {
     const batch: NormalisedBatch = {
       assets: createAssetColumns(rows.length),
       datacenters: [],
+      records: [],
       quarantined: [],
       findings: [],
       rowsRead: rows.length,
@@ -46,8 +53,11 @@ export function createBatchNormaliser(
       if (result.kind === 'asset') {
         appendAsset(batch.assets, result.asset, joinedPaths)
         if (result.asset.imputed.length > 0) batch.rowsImputed++
-      } else {
+      } else if (result.kind === 'datacenter') {
         batch.datacenters.push(result.datacenter)
+      } else {
+        batch.records.push(result.record)
+        if (result.findings.some((finding) => finding.severity === 'imputed')) batch.rowsImputed++
       }
       for (const finding of result.findings) batch.findings.push(finding)
     }

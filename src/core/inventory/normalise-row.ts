@@ -8,6 +8,8 @@ import type { CategoryRule, ColumnPlan } from '../formats/format-profiles.js'
 import type { Finding, FindingCode, FindingSeverity } from '../quality/finding.js'
 import type { Asset, AssetField, AssetStatus, Datacenter, DayNumber, Ownership } from './asset.js'
 import type { CategoryId } from './categories.js'
+import type { InventoryRecord } from './inventory-records.js'
+import { yearsOf, type UnitChoices } from '../formats/unit-choices.js'
 import { isoDateOf } from './day-number.js'
 import {
   categoryOfModelText,
@@ -39,6 +41,12 @@ export type NormaliseOptions = {
   defaultCountry: string
   /** The campaign's reference day: purchase dates after it are flagged. */
   referenceDay: DayNumber
+  /**
+   * Units of the columns whose unit the format does not state (NumEcoEval `dureeUsage*`, `chargeMoy`). The
+   * import decides them first (src/app/import-inventory.ts); absent, durations are years and loads a
+   * percentage when above 1.
+   */
+  units?: UnitChoices
 }
 
 /** A row as the io layer hands it over: 1-based physical line, cells, and a reading problem if any. */
@@ -51,6 +59,7 @@ export type RowToNormalise = {
 export type NormalisedRow =
   | { kind: 'asset'; asset: Asset; findings: Finding[] }
   | { kind: 'datacenter'; datacenter: Datacenter; findings: Finding[] }
+  | { kind: 'record'; record: InventoryRecord; findings: Finding[] }
   | { kind: 'rejected'; findings: Finding[] }
 
 /** Lifetimes above this are kept but flagged (`out_of_range`). */
@@ -105,15 +114,16 @@ export function createRowNormaliser(
 }
 
 /** One column of the plan: its index (-1 when absent) and its original header text. */
-type Column = { index: number; name: string | null }
+export type Column = { index: number; name: string | null }
 
-function columnOf(plan: ColumnPlan, field: string): Column {
+/** The column of `field` in the plan (index -1 when the file has none). */
+export function columnOf(plan: ColumnPlan, field: string): Column {
   const index = plan.fieldIndex[field]
   return index === undefined ? { index: -1, name: null } : { index, name: plan.header[index] ?? field }
 }
 
 /** Trimmed cell text, null when the column is absent, the row too short or the cell empty. */
-function cellAt(values: string[], index: number): string | null {
+export function cellAt(values: string[], index: number): string | null {
   if (index < 0 || index >= values.length) return null
   const raw = values[index]
   const length = raw.length
@@ -164,7 +174,7 @@ function splitOrganisationPath(text: string, separator: string): string[] {
 }
 
 /** Checks shared by every kind of row; returns the rejection findings, or null when the row can be read. */
-function rejectUnreadable(row: RowToNormalise, columnCount: number): Finding[] | null {
+export function rejectUnreadable(row: RowToNormalise, columnCount: number): Finding[] | null {
   if (row.problem) return [finding(row.line, null, 'malformed_row', 'rejected', row.problem.message, null)]
   const cellCount = row.values.length
   if (cellCount < columnCount / 2 || cellCount > columnCount * 2) {
@@ -234,6 +244,10 @@ function createAssetNormaliser(
   const separator = plan.profile.organisationSeparator
   const organisationPathOf = memoise((text) => (separator ? splitOrganisationPath(text, separator) : [text]))
   const categoryRule = createCategoryRule(plan, categoryOfType, categoryOfModel, categoryHint)
+  const lifetimeUnit =
+    plan.profile.ambiguousUnits?.['lifetimeYears'] === 'usageDurationUnit'
+      ? (options.units?.usageDurationUnit ?? 'years')
+      : 'years'
 
   // Per-row state shared by the helpers below, reset at the start of each row (no closure per row).
   let line = 0
@@ -470,7 +484,8 @@ function createAssetNormaliser(
 
     // Numbers: lifetime, yearly energy, utilisation rate.
     const lifetimeText = cellAt(values, lifetimeColumn.index)
-    let lifetimeYears = readNumber(lifetimeColumn, lifetimeText)
+    const lifetimeRead = readNumber(lifetimeColumn, lifetimeText)
+    let lifetimeYears = lifetimeRead === null ? null : yearsOf(lifetimeRead, lifetimeUnit)
     if (lifetimeYears !== null && lifetimeYears <= 0) {
       const message = `${lifetimeColumn.name} "${lifetimeText}" is not a positive number of years: ignored`
       findings.push(finding(line, lifetimeColumn.name, 'out_of_range', 'warning', message, lifetimeText))
@@ -774,7 +789,7 @@ function noCategoryMessage(
 }
 
 /** `Entité is empty: organisation set to "(unknown)"`, or `No organisation column: …` when absent. */
-function missingMessage(column: Column, what: string, defaultText: string): string {
+export function missingMessage(column: Column, what: string, defaultText: string): string {
   return column.name
     ? `${column.name} is empty: ${what} set to ${defaultText}`
     : `No ${what} column: ${what} set to ${defaultText}`

@@ -92,6 +92,9 @@ describe('parseDate', () => {
     ['29/02/2020', 18321],
     ['43831', 18262],
     ['01/01/1970', 0],
+    // yyyymmdd (NumEcoEval / G4IT): 2019-03-15 is day 17970 as above; 2020-07-08 = 18262 (2020-01-01) + 189
+    ['20190315', 17970],
+    ['20200708', 18451],
   ])('reads %j as day %i', (text, expected) => {
     expect(parseDate(text)).toEqual({ ok: true, value: expected })
   })
@@ -110,6 +113,10 @@ describe('parseDate', () => {
     ['2019', 'not a date'],
     ['123456', 'not a date'],
     ['43831.5', 'not a date'],
+    // ddmmyyyy is not read as yyyymmdd: "15032019" would be year 1503
+    ['15032019', 'not a date'],
+    ['20191315', 'not a date'],
+    ['20190230', 'no such day'],
     ['15/03/2019 25:00', 'not a date'],
     ['15/03/2019 14:3', 'not a date'],
     ['2019-03-15T14:30:00X', 'not a date'],

@@ -112,7 +112,7 @@ const FIRST_YEAR = 1900
 const LAST_YEAR = 2199
 
 /**
- * Reads a calendar day: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd` (also `yyyy/mm/dd`),
+ * Reads a calendar day: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd` (also `yyyy/mm/dd`) or `yyyymmdd`,
  * optionally followed by a time (` HH:MM`, ` HH:MM:SS`, `THH:MM:SSZ`, `THH:MM:SS.sss+01:00`, ignored),
  * or an Excel serial day number (a plain integer from 10000 to 99999, e.g. 43831 = 2020-01-01).
  * Impossible days (`31/02/2020`) are refused.
@@ -128,6 +128,7 @@ export function parseDate(text: string): Parsed<DayNumber> | null {
   const firstLength = index
   if (firstLength === 0) return NOT_A_DATE
   if (index === length) {
+    if (firstLength === 8) return compactDate(first)
     if (first < FIRST_EXCEL_SERIAL || first > LAST_EXCEL_SERIAL) return NOT_A_DATE
     return { ok: true, value: first - EXCEL_SERIAL_OF_EPOCH }
   }
@@ -162,6 +163,19 @@ export function parseDate(text: string): Parsed<DayNumber> | null {
   const month = second
   if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, reason: `year ${year} out of range` }
   if (month < 1 || month > 12) return { ok: false, reason: `no month ${month}` }
+  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'no such day' }
+  return { ok: true, value: dayNumberOf(year, month, day) }
+}
+
+/**
+ * `yyyymmdd` as NumEcoEval / G4IT accept it (g4it-conformance README, rule R22): `20200708` is 2020-07-08.
+ * A `ddmmyyyy` text never reads as one: its 5th and 6th digits (the century) are no month.
+ */
+function compactDate(digits: number): Parsed<DayNumber> {
+  const year = Math.floor(digits / 10_000)
+  const month = Math.floor(digits / 100) % 100
+  const day = digits % 100
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12) return NOT_A_DATE
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'no such day' }
   return { ok: true, value: dayNumberOf(year, month, day) }
 }
