@@ -14,6 +14,7 @@ import { run } from './cli/run.js'
 import { loadConfig } from './config.js'
 import { createDefaultReferentialSource } from './io/ademe-referential.js'
 import { createNodeFiles } from './io/node-files.js'
+import { createNodeFolderWatcher } from './io/node-folder-watcher.js'
 import { DuckDbStore } from './store/duckdb/duckdb-store.js'
 
 export const DATABASE_FILE = 'workspace.duckdb'
@@ -44,6 +45,7 @@ export async function openWorkspace(
   const deps: Deps = {
     store,
     files: createNodeFiles(),
+    folders: createNodeFolderWatcher(),
     referential: createDefaultReferentialSource(),
     progress: options.progress,
   }

@@ -3,32 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { run } from '../src/cli/run.js'
+import { runCli } from './support/run-cli.js'
 import { loadConfig } from '../src/config.js'
 import { openWorkspace } from '../src/main.js'
 import { writeXlsx } from '../src/io/xlsx/write-xlsx.js'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'e2e')
 
-type Captured = { code: number; stdout: string; stderr: string }
-
-async function cli(argv: string[]): Promise<Captured> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(
-    argv,
-    {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      isTty: false,
-      now: () => Date.UTC(2026, 10, 28),
-      cwd: '/',
-      untilStopped: () => Promise.resolve(),
-    },
-    loadConfig({}),
-    openWorkspace,
-  )
-  return { code, stdout, stderr }
-}
+const cli = (argv: string[]) => runCli(argv)
 
 describe('empreinte CLI, end to end on fixture files', () => {
   let workspace: string
@@ -264,8 +246,15 @@ describe('empreinte CLI, end to end on fixture files', () => {
     const bytes = await readFile(glpi)
     const text = bytes.toString('latin1')
     expect(text.split('\r\n')[0]).toBe(
-      "Nom;Entité;Statut;Fabricant;Modèle;Type;Numéro de série;Lieu;Date d'achat;Date de réforme;Utilisateur",
+      "Nom;Entité;Statut;Fabricant;Modèle;Type;Numéro de série;Lieu;Date d'achat;Date de réforme;Utilisateur;empreinte_source_line",
     )
+    // The added last column holds each row's line in the original file.
+    expect(
+      text
+        .split('\r\n')
+        .slice(1, 3)
+        .map((line) => line.split(';').at(-1)),
+    ).toEqual(['6', '7'])
     // A person fixes the date and the type; the corrected file imports whole.
     await writeFile(
       glpi,
@@ -286,6 +275,17 @@ describe('empreinte CLI, end to end on fixture files', () => {
         entry['rowsQuarantined'],
       ]),
     ).toEqual([['glpi', 'windows-1252', 2, 2, 0]])
+    expect(String(fixed.imports[0]!['assumptions'])).toMatch(
+      /corrects import \d+: 2 quarantined row\(s\) resolved/,
+    )
+    // The corrected rows left the quarantine of the GLPI import: only the NumEcoEval row (line 5) remains.
+    const again = JSON.parse(
+      (await cli(['quarantine', 'export', join(workspace, 'again'), '--workspace', workspace, '--json']))
+        .stdout,
+    ) as { files: { source: string; lines: number[] }[] }
+    expect(again.files.map((entry) => [entry.source, entry.lines])).toEqual([
+      ['numecoeval-equipements.csv', [5]],
+    ])
   })
 
   it('recognises a file imported twice and adds nothing', async () => {

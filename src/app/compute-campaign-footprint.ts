@@ -1,5 +1,6 @@
 import { createFootprintCalculator, type FootprintInput } from '../core/footprint/compute-footprint.js'
-import type { Campaign, Deps } from './ports.js'
+import { campaignReferentialId, loadCampaignReferential } from './campaign-referential.js'
+import type { Campaign, Deps, ReconciliationSummary } from './ports.js'
 
 export type ComputeResult = { campaignYear: number; referential: string; assets: number; isUpToDate: boolean }
 
@@ -29,8 +30,8 @@ export async function computeCampaignFootprint(
   input: { campaign: Campaign; force?: boolean },
 ): Promise<ComputeResult> {
   const { store } = deps
-  const referential = await deps.referential.load()
-  const referentialId = `${referential.id}@${referential.version}`
+  await reconcileIfNeeded(deps, input.campaign)
+  const referentialId = await campaignReferentialId(deps)
   const state = await store.computationState(input.campaign.id)
   if (
     !input.force &&
@@ -40,8 +41,9 @@ export async function computeCampaignFootprint(
   ) {
     return { campaignYear: input.campaign.year, referential: referentialId, assets: 0, isUpToDate: true }
   }
+  const { referential, resolutions } = await loadCampaignReferential(deps, input.campaign)
   const calculate = createFootprintCalculator({ referential, referenceDay: input.campaign.referenceDay })
-  const writer = await store.beginResults(input.campaign.id, referentialId)
+  const writer = await store.beginResults(input.campaign.id, referentialId, resolutions)
   let assets = 0
   deps.progress.start('compute footprint', 0)
   try {
@@ -68,4 +70,16 @@ export async function computeCampaignFootprint(
     deps.progress.stop()
   }
   return { campaignYear: input.campaign.year, referential: referentialId, assets, isUpToDate: false }
+}
+
+/**
+ * Merges the rows of the same device found in several imports when an import changed the campaign since the
+ * last pass (store.reconcile); returns what it found, or null when nothing had to be done.
+ */
+export async function reconcileIfNeeded(
+  deps: Deps,
+  campaign: Campaign,
+): Promise<ReconciliationSummary | null> {
+  if (await deps.store.isReconciled(campaign.id)) return null
+  return deps.store.reconcile(campaign.id)
 }

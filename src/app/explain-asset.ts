@@ -3,7 +3,9 @@ import type { AssetTrace } from '../core/footprint/trace.js'
 import { resolveCampaign } from './campaigns.js'
 import { computeCampaignFootprint } from './compute-campaign-footprint.js'
 import { AppError } from './errors.js'
-import type { Deps, StoredAsset } from './ports.js'
+import type { AssetReconciliation, Deps, StoredAsset } from './ports.js'
+import { loadCampaignReferential } from './campaign-referential.js'
+import type { ResolutionMethod } from '../core/harmonise/resolve-models.js'
 
 export type AssetExplanation = {
   campaign: number
@@ -11,6 +13,10 @@ export type AssetExplanation = {
   asset: StoredAsset
   footprint: AssetFootprint
   trace: AssetTrace
+  /** How the asset's model was resolved to its reference item (rule, exact key, fuzzy match, category default). */
+  modelResolution: { method: ResolutionMethod; confidence: number; ruleId: number | null; key: string } | null
+  /** For an asset merged from several sources: the source rows, where each field came from, the conflicts. */
+  reconciliation: AssetReconciliation | null
 }
 
 /** The trace behind one asset's figures: inputs from its source row, factors with sources, defaults, formulas. */
@@ -31,7 +37,12 @@ export async function explainAsset(
     asset.datacenter === null
       ? undefined
       : ((await deps.store.datacenterPue(campaign.id, asset.datacenter)) ?? null)
-  const referential = await deps.referential.load()
+  const { referential, resolutions } = await loadCampaignReferential(deps, campaign, {
+    modelIds: [asset.modelId],
+  })
+  const resolution = resolutions.get(asset.modelId) ?? null
+  const reconciliation =
+    asset.importId === 0 ? await deps.store.reconciliationOf(campaign.id, asset.id) : null
   const { footprint, trace } = explainAssetFootprint(
     {
       category: asset.category,
@@ -50,5 +61,21 @@ export async function explainAsset(
     },
     { referential, referenceDay: campaign.referenceDay },
   )
-  return { campaign: campaign.year, referenceDay: campaign.referenceDay, asset, footprint, trace }
+  return {
+    campaign: campaign.year,
+    referenceDay: campaign.referenceDay,
+    asset,
+    footprint,
+    trace,
+    modelResolution:
+      resolution === null
+        ? null
+        : {
+            method: resolution.method,
+            confidence: resolution.confidence,
+            ruleId: resolution.ruleId,
+            key: resolution.key,
+          },
+    reconciliation,
+  }
 }

@@ -1,9 +1,12 @@
 import type { CategoryId } from '../core/inventory/categories.js'
 import type { Finding } from '../core/quality/finding.js'
+import type { LoadUnit, UnitChoices, UsageDurationUnit } from '../core/formats/unit-choices.js'
 import { endOfYearDay, resolveOrganisation } from './campaigns.js'
 import { AppError } from './errors.js'
 import { importFile, type ImportInventoryResult } from './import-inventory.js'
-import type { Deps } from './ports.js'
+import type { Deps, ReconciliationSummary } from './ports.js'
+import { reconcileIfNeeded } from './compute-campaign-footprint.js'
+import { proposeForCampaign, type RuleProposals } from './mapping.js'
 
 /** One file to import: where it is, and the name to report it under (the user's name for it). */
 export type FileToImport = { path: string; label: string }
@@ -24,9 +27,21 @@ export type ImportedFile = {
   unknownColumns: string[]
   findings: Finding[]
   assumptions: string[]
+  /** Unit choices the import used and recorded (`--usage-duration-unit`, `--load-unit`); {} when none. */
+  options: UnitChoices
 }
 
-export type ImportFilesReport = { campaign: number; imports: ImportedFile[] }
+export type ImportFilesReport = {
+  campaign: number
+  imports: ImportedFile[]
+  /** Devices found in several imports and merged (run after the imports; null when nothing new was imported). */
+  reconciliation: ReconciliationSummary | null
+  /** The first proposed mapping rules for models no rule or exact key resolves (null when nothing new). */
+  proposals: RuleProposals | null
+}
+
+/** How many proposed mapping rules an import report lists. */
+const PROPOSALS_IN_REPORT = 10
 
 /**
  * Imports several files into one campaign (the one named, else the latest, else `defaultCampaignYear`),
@@ -42,6 +57,15 @@ export async function importFiles(
     campaignYear: number | null
     category: CategoryId | null
     defaultCampaignYear: number
+    /** Units of the columns whose unit a format does not state; null when not given. */
+    usageDurationUnit?: UsageDurationUnit | null
+    loadUnit?: LoadUnit | null
+    /** The source the rows belong to (default: the format, plus a category hinted by the file name). */
+    source?: string | null
+    /** With an organisation: keep its earlier rows from the same source (default: replace them). */
+    append?: boolean
+    /** The import a corrected quarantine file corrects (default: read from the file name). */
+    corrects?: number | null
   },
 ): Promise<ImportFilesReport> {
   const year = input.campaignYear ?? (await deps.store.latestCampaign())?.year ?? input.defaultCampaignYear
@@ -59,13 +83,20 @@ export async function importFiles(
       organisationPath,
       categoryHint: input.category,
       defaultCountry: 'FR',
+      units: unitChoicesOf(input),
+      source: input.source ?? null,
+      append: input.append ?? false,
+      correctsImportId: input.corrects ?? null,
     })
     for (const result of results) {
       const sheet = result.fileName.includes('#') ? result.fileName.slice(result.fileName.indexOf('#')) : ''
       imports.push(toImportedFile(result, file.label + sheet))
     }
   }
-  return { campaign: campaign.year, imports }
+  const isChanged = imports.some((record) => !record.isAlreadyImported && record.kind === 'assets')
+  const reconciliation = isChanged ? await reconcileIfNeeded(deps, campaign) : null
+  const proposals = isChanged ? await proposeForCampaign(deps, campaign, PROPOSALS_IN_REPORT) : null
+  return { campaign: campaign.year, imports, reconciliation, proposals }
 }
 
 /** The public shape of one import result (stable for scripts; internal fields stay out). */
@@ -85,7 +116,15 @@ export function toImportedFile(result: ImportInventoryResult, label: string): Im
     unknownColumns: result.unknownColumns,
     findings: result.sampleFindings,
     assumptions: result.assumptions,
+    options: result.options ?? {},
   }
+}
+
+function unitChoicesOf(input: { usageDurationUnit?: UsageDurationUnit | null; loadUnit?: LoadUnit | null }) {
+  const units: UnitChoices = {}
+  if (input.usageDurationUnit) units.usageDurationUnit = input.usageDurationUnit
+  if (input.loadUnit) units.loadUnit = input.loadUnit
+  return units
 }
 
 async function resolveOrganisationOrNew(deps: Deps, text: string): Promise<string[]> {

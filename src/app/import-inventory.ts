@@ -12,6 +12,26 @@ import { planTelemetryColumns, type TelemetryColumnPlan } from '../core/formats/
 import { AppError } from './errors.js'
 import type { Campaign, Deps, ImportRecord, RawRow, RawTable } from './ports.js'
 import { createBatchNormaliser, type NormalisedBatch } from '../core/inventory/normalise-batch.js'
+import type { UnitChoices, UnitDecision } from '../core/formats/unit-choices.js'
+import {
+  collectReferences,
+  createReferenceCollector,
+  unknownReferenceFindings,
+} from '../core/inventory/record-references.js'
+import { decideFileUnits } from './decide-file-units.js'
+import {
+  applyRulesToColumns,
+  createRuleLookup,
+  type RuleApplications,
+} from '../core/harmonise/mapping-rules.js'
+import {
+  CORRECTION_COLUMN,
+  correctionOf,
+  describeReplacement,
+  relineBatch,
+  type Correction,
+} from './import-corrections.js'
+import { defaultSource, describeRules } from './import-sources.js'
 
 export type ImportInventoryInput = {
   file: string
@@ -20,6 +40,14 @@ export type ImportInventoryInput = {
   organisationPath: string[] | null
   categoryHint: CategoryId | null
   defaultCountry: string
+  /** Units named by the user for columns whose unit the format does not state (`--usage-duration-unit`…). */
+  units?: UnitChoices
+  /** The source the rows belong to; default: the format, plus the category a file name hints ("glpi:monitor"). */
+  source?: string | null
+  /** Keep earlier rows of the organisation from the same source (default: an import with an organisation replaces them). */
+  append?: boolean
+  /** The import whose quarantined rows this corrected file resolves (default: read from the file name). */
+  correctsImportId?: number | null
 }
 
 export type ImportInventoryResult = ImportRecord & {
@@ -73,13 +101,25 @@ export async function importInventory(
   }
   const profile = chooseProfile(table, input.format, fileName)
   const plan = checkedPlan(table, profile, fileName)
-  const options = normaliseOptions(input, fileName)
+  const correction = await correctionOf(deps, input, table, fileName)
+  // The corrected rows join the organisation their import was made for.
+  if (correction && input.organisationPath === null)
+    input = { ...input, organisationPath: correction.organisationPath }
+  const units = await decideFileUnits(deps, {
+    plan,
+    fileName,
+    given: input.units ?? {},
+    readRows: () => table.batches,
+  })
+  const options = { ...normaliseOptions(input, fileName), units: units.units }
   return importBatches(deps, input, {
     table,
     profile,
     plan,
     checksum,
     fileName,
+    units,
+    correction,
     batches: files.normaliseRows(input.file, { formatId: profile.id, options, bytes: table.bytes }),
   })
 }
@@ -108,7 +148,16 @@ export async function importFile(deps: Deps, input: ImportInventoryInput): Promi
       input.format === 'auto' ? detectFormat(sheet.header) : chooseProfile(sheet, input.format, sheetName)
     if (!profile) continue
     const plan = checkedPlan(sheet, profile, sheetName)
-    const normaliseBatch = createBatchNormaliser(plan, normaliseOptions(input, sheetName))
+    const units = await decideFileUnits(deps, {
+      plan,
+      fileName: sheetName,
+      given: input.units ?? {},
+      readRows: () => rereadSheet(deps, input.file, sheet.sheet),
+    })
+    const normaliseBatch = createBatchNormaliser(plan, {
+      ...normaliseOptions(input, sheetName),
+      units: units.units,
+    })
     results.push(
       await importBatches(deps, input, {
         table: sheet,
@@ -116,6 +165,7 @@ export async function importFile(deps: Deps, input: ImportInventoryInput): Promi
         plan,
         checksum: sheetChecksum,
         fileName: sheetName,
+        units,
         batches: mapBatches(sheet.batches, normaliseBatch),
       }),
     )
@@ -140,6 +190,13 @@ function alreadyImported(previous: ImportRecord, file: string): ImportInventoryR
     sampleFindings: [],
     assumptions: [],
   }
+}
+
+/** The rows of one worksheet, read again (the first reading feeds the import; this one the unit scan). */
+async function* rereadSheet(deps: Deps, file: string, sheetName: string): AsyncIterable<RawRow[]> {
+  const sheets = await deps.files.readWorkbook(file, { isHeader: (cells) => looksLikeKnownHeader(cells) })
+  const sheet = sheets.find((candidate) => candidate.sheet === sheetName)
+  if (sheet) yield* sheet.batches
 }
 
 async function* mapBatches(
@@ -177,6 +234,9 @@ type ImportSource = {
   plan: ColumnPlan
   checksum: string
   fileName: string
+  units: UnitDecision
+  /** A corrected quarantine file: which import it corrects, and each file line's line in the original file. */
+  correction?: Correction | null
   batches: AsyncIterable<NormalisedBatch>
 }
 
@@ -187,7 +247,7 @@ async function importBatches(
   source: ImportSource,
 ): Promise<ImportInventoryResult> {
   const { store, progress } = deps
-  const { table, profile, plan, checksum, fileName } = source
+  const { table, profile, plan, checksum, fileName, correction } = source
   const writer = await store.beginImport({
     campaignId: input.campaign.id,
     fileName,
@@ -198,9 +258,29 @@ async function importBatches(
     delimiter: table.delimiter,
     organisationPath: input.organisationPath,
     header: table.header,
+    options: source.units.recorded,
+    source:
+      correction?.source ??
+      input.source ??
+      defaultSource(profile.id, normaliseOptions(input, fileName).categoryHint),
+    replaceOrganisationRows: input.organisationPath !== null && input.append !== true && !correction,
+    ...(correction
+      ? { corrects: { importId: correction.importId, lines: [...correction.lines.values()] } }
+      : {}),
   })
+  const rules = createRuleLookup(
+    (await store.listMappingRules()).filter(
+      (rule) =>
+        rule.category !== null ||
+        rule.lifetimeYears !== null ||
+        rule.annualKwh !== null ||
+        rule.utilisationRate !== null,
+    ),
+  )
+  const ruleApplications: RuleApplications = new Map()
   const counts = { rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, rowsImputed: 0 }
   const sampleFindings: Finding[] = []
+  const references = createReferenceCollector(plan)
   progress.start(`import ${fileName}`, 0)
   try {
     for await (const batch of source.batches) {
@@ -208,8 +288,14 @@ async function importBatches(
       counts.rowsAccepted += batch.rowsAccepted
       counts.rowsQuarantined += batch.rowsQuarantined
       counts.rowsImputed += batch.rowsImputed
-      if (batch.assets.length > 0) await writer.addAssets(batch.assets)
+      if (correction) relineBatch(batch, correction.lines)
+      if (batch.assets.length > 0) {
+        applyRulesToColumns(batch.assets, rules, ruleApplications)
+        await writer.addAssets(batch.assets)
+      }
       if (batch.datacenters.length > 0) await writer.addDatacenters(batch.datacenters)
+      if (batch.records.length > 0) await writer.addRecords(batch.records)
+      if (references) collectReferences(references, batch.records)
       if (batch.quarantined.length > 0) await writer.addQuarantine(batch.quarantined)
       if (batch.findings.length > 0) await writer.addFindings(batch.findings)
       for (const finding of [...batch.quarantined.flatMap((row) => row.findings), ...batch.findings]) {
@@ -218,15 +304,27 @@ async function importBatches(
       }
       progress.advance(counts.rowsRead)
     }
+    if (references) {
+      const names = [...references.linesByName.keys()]
+      const unknown = await store.unknownNames(input.campaign.id, references.target, names)
+      const warnings = unknownReferenceFindings(references, unknown)
+      if (warnings.length > 0) await writer.addFindings(warnings)
+      sampleFindings.push(...warnings.slice(0, Math.max(0, BATCH_FINDINGS_SAMPLE - sampleFindings.length)))
+    }
     const record = await writer.commit(counts)
     return {
       ...record,
       file: input.file,
       isAlreadyImported: false,
-      unknownColumns: plan.unknownColumns,
+      unknownColumns: plan.unknownColumns.filter((column) => column !== CORRECTION_COLUMN),
       headerLine: table.headerLine,
       sampleFindings,
-      assumptions: profile.kind === 'assets' ? fileAssumptions(plan.fieldIndex, input.defaultCountry) : [],
+      assumptions: [
+        ...(profile.kind === 'assets' ? fileAssumptions(plan.fieldIndex, input.defaultCountry) : []),
+        ...source.units.assumptions,
+        ...(await describeRules(store, ruleApplications)),
+        ...describeReplacement(record, correction),
+      ],
     }
   } catch (error) {
     await writer.rollback()

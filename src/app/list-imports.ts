@@ -1,5 +1,6 @@
 import { resolveCampaign } from './campaigns.js'
 import type { Deps, ImportRecord } from './ports.js'
+import type { UnitChoices } from '../core/formats/unit-choices.js'
 
 /** One import as the API lists it. */
 export type ImportSummary = {
@@ -15,6 +16,10 @@ export type ImportSummary = {
   rowsAccepted: number
   rowsQuarantined: number
   rowsImputed: number
+  /** When the import was committed ("2025-03-01 14:02:07", workspace local time). */
+  importedAt: string | null
+  /** Unit choices the import used and recorded, e.g. { usageDurationUnit: 'months' }; {} when none. */
+  options: UnitChoices
 }
 
 export type ImportList = {
@@ -55,5 +60,7 @@ function toImportSummary(record: ImportRecord): ImportSummary {
     rowsAccepted: record.rowsAccepted,
     rowsQuarantined: record.rowsQuarantined,
     rowsImputed: record.rowsImputed,
+    importedAt: record.importedAt ?? null,
+    options: record.options ?? {},
   }
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { FORMAT_PROFILES } from '../core/formats/format-profiles.js'
 import { CATEGORY_IDS } from '../core/inventory/categories.js'
+import { LOAD_UNITS, USAGE_DURATION_UNITS } from '../core/formats/unit-choices.js'
 import { explainAsset } from './explain-asset.js'
 import { BREAKDOWN_DIMENSIONS, getFootprint } from './get-footprint.js'
 import { importFiles } from './import-files.js'
@@ -30,7 +31,13 @@ export const OPERATION_INPUTS = {
     by: z.array(z.enum(BREAKDOWN_DIMENSIONS as unknown as [string, ...string[]])).default([]),
     organisation: z.string().min(1).nullable().default(null),
   }),
-  'quality.report': z.object({ campaignYear, sample: z.number().int().min(0).max(10_000).default(100) }),
+  'quality.report': z.object({
+    campaignYear,
+    sample: z.number().int().min(0).max(10_000).default(100),
+    organisation: z.string().min(1).nullable().default(null),
+    depth: z.number().int().min(1).max(20).nullable().default(null),
+    outlierLimit: z.number().int().min(0).max(10_000).default(0),
+  }),
   'asset.explain': z.object({ campaignYear, asset: z.string().min(1) }),
   'inventory.import': z.object({
     files: z
@@ -42,6 +49,9 @@ export const OPERATION_INPUTS = {
     category: z.enum(CATEGORY_IDS).nullable().default(null),
     /** The campaign to create when none is named and the workspace has none (the caller's last year). */
     defaultCampaignYear: z.number().int().min(1990).max(2100),
+    /** Unit of NumEcoEval `dureeUsage*` and of G4IT `chargeMoy` when the file does not tell (recorded, reused). */
+    usageDurationUnit: z.enum(USAGE_DURATION_UNITS).nullable().default(null),
+    loadUnit: z.enum(LOAD_UNITS).nullable().default(null),
   }),
   'imports.list': z.object({ campaignYear, limit, offset }),
   'organisations.list': z.object({ campaignYear, limit, offset }),

@@ -2,15 +2,19 @@
  * Ports: what the use cases need from the outside world. `src/io` and `src/store` implement them;
  * `src/main.ts` wires the implementations. Nothing here knows about DuckDB, files or HTTP.
  */
-import type { Asset, Datacenter, DayNumber } from '../core/inventory/asset.js'
+import type { Asset, AssetField, Datacenter, DayNumber } from '../core/inventory/asset.js'
 import type { AssetColumns } from '../core/inventory/asset-columns.js'
 import type { NormalisedBatch } from '../core/inventory/normalise-batch.js'
 import type { NormaliseOptions } from '../core/inventory/normalise-row.js'
 import type { FormatId } from '../core/formats/format-profiles.js'
 import type { CategoryId, DomainId, PhaseId } from '../core/inventory/categories.js'
 import type { Finding } from '../core/quality/finding.js'
+import type { InventoryRecord, InventoryRecordKind } from '../core/inventory/inventory-records.js'
+import type { UnitChoices } from '../core/formats/unit-choices.js'
 import type { CriterionId, Referential } from '../core/referential/referential.js'
 import type { AssetFootprint, FootprintInput } from '../core/footprint/compute-footprint.js'
+import type { MappingRule, NewMappingRule } from '../core/harmonise/mapping-rules.js'
+import type { ModelText, ResolutionMethod } from '../core/harmonise/resolve-models.js'
 
 /** One row as read from a file, before any interpretation. */
 export type RawRow = {
@@ -74,14 +78,33 @@ export type ImportRecord = {
   rowsQuarantined: number
   rowsImputed: number
   organisationPath: string[] | null
+  /** Unit choices the import used for columns whose unit its format does not state (empty: none). */
+  options?: UnitChoices
+  /** When the import was committed, as the store read it back ("2025-03-01 14:02:07", workspace local time). */
+  importedAt?: string
+  /** The source the rows belong to (incremental re-import replaces rows of the same source); defaults to the format. */
+  source?: string
+  /** The import that replaced this one's rows (incremental re-import), or null. */
+  replacedBy?: number | null
+  /** What committing this import did to earlier ones (incremental re-import, corrected quarantine). */
+  replacement?: { replacedImports: number[]; deletedAssets: number; resolvedQuarantine: number }
 }
 
 export type NewImport = Omit<
   ImportRecord,
-  'id' | 'rowsRead' | 'rowsAccepted' | 'rowsQuarantined' | 'rowsImputed'
+  'id' | 'rowsRead' | 'rowsAccepted' | 'rowsQuarantined' | 'rowsImputed' | 'importedAt'
 > & {
   /** The table's header as read, to write quarantined rows back in the same format. */
   header?: string[]
+  /** The source the rows come from (defaults to the format): an incremental re-import replaces the same source. */
+  source?: string
+  /**
+   * With an organisation: the rows of that organisation (and below) from earlier imports of the same source
+   * are deleted when this import commits (incremental re-import).
+   */
+  replaceOrganisationRows?: boolean
+  /** A corrected quarantine file: the quarantined rows of `importId` at these lines are resolved by this import. */
+  corrects?: { importId: number; lines: number[] }
 }
 
 /** The quarantined rows of one import, with what is needed to write them back as the source wrote them. */
@@ -102,6 +125,8 @@ export type ImportWriter = {
   addDatacenters(datacenters: readonly Datacenter[]): Promise<void>
   addQuarantine(rows: readonly QuarantinedRow[]): Promise<void>
   addFindings(findings: readonly Finding[]): Promise<void>
+  /** Typed NumEcoEval records (virtual equipment, applications, non-IT operations, messaging, entities). */
+  addRecords(records: readonly InventoryRecord[]): Promise<void>
   commit(counts: {
     rowsRead: number
     rowsAccepted: number
@@ -149,6 +174,9 @@ export type FootprintSummary = {
 }
 
 export type StoredAsset = Asset & {
+  /** The reconciled asset this source row was merged into (null: it stands alone or is the reconciled row). */
+  mergedInto: number | null
+  modelId: number
   id: number
   campaignId: number
   importId: number
@@ -183,6 +211,70 @@ export type QualityByOrganisation = {
   overFifteenYearsAssets: number
 }
 
+/**
+ * Duplicate counts of a perimeter, in assets. Keys may be added (a reconciliation pass will add the assets
+ * merged into another); each counts the assets concerned, so perimeters add up.
+ */
+export type DuplicateCounts = {
+  /** Serial number found on another asset of the campaign (within or across sources: each asset once). */
+  serial: number
+  /** Serial number found on another asset of the same source. */
+  serialWithinSource: number
+  /** Serial number found on an asset of another source of the campaign. */
+  serialAcrossSources: number
+  /** Host name (case-insensitive) found on another asset of the campaign. */
+  hostname: number
+}
+
+/**
+ * Quality counts of one cell of the campaign: the assets of one source (import) in one organisation.
+ * Every figure is a count of assets, so cells add up to any source or organisation subtree.
+ */
+export type QualityCell = {
+  importId: number
+  /** Organisation path joined with " > ". */
+  organisation: string
+  assets: number
+  /** Per canonical field: assets where the source gave the value (not empty, not imputed). */
+  present: Record<AssetField, number>
+  /** Per canonical field: assets where the value was filled with a default. */
+  imputed: Record<AssetField, number>
+  /** Assets with at least one imputed field. */
+  imputedAssets: number
+  duplicates: DuplicateCounts
+  /** Assets whose footprint used an item matched to their model, or their category's default item. */
+  matchedByModel: number
+  matchedByCategoryDefault: number
+}
+
+/** Findings of one source grouped by reason: distinct lines per (code, column, severity). */
+export type FindingReasonCount = {
+  importId: number
+  code: string
+  column: string | null
+  severity: 'rejected' | 'imputed' | 'warning'
+  rows: number
+}
+
+/** A batch of assets for the outlier rules, read column by column (see ComputeBatch). */
+export type QualityRowBatch = {
+  length: number
+  assetId(index: number): number
+  importId(index: number): number
+  line(index: number): number
+  /** Organisation path joined with " > ". */
+  organisation(index: number): string
+  serial(index: number): string | null
+  hostname(index: number): string | null
+  /** The reference item the last compute pass matched the asset to; null before any compute. */
+  referenceItem(index: number): string | null
+  category(index: number): CategoryId
+  quantity(index: number): number
+  purchaseDay(index: number): DayNumber | null
+  lifetimeYears(index: number): number | null
+  annualKwh(index: number): number | null
+}
+
 export type ComputationState = { referential: string; computedRevision: number; assetsRevision: number }
 
 /** A telemetry file to bulk-load: which columns hold what, and how the text is written. */
@@ -214,10 +306,27 @@ export type WorkspaceStore = {
   findImportByChecksum(campaignId: number, checksum: string): Promise<ImportRecord | null>
   listImports(campaignId: number): Promise<ImportRecord[]>
   beginImport(meta: NewImport): Promise<ImportWriter>
+  /** The unit choices recorded by the latest imports of `format` in the workspace, any campaign (latest wins). */
+  latestImportOptions(format: string): Promise<UnitChoices>
+  /** The names among `names` that no row of the campaign holds: physical equipment (asset host names) or VMs. */
+  unknownNames(
+    campaignId: number,
+    target: 'physical-equipment' | 'virtual-equipment',
+    names: readonly string[],
+  ): Promise<string[]>
+  /** The typed records of one kind in a campaign, in import and line order. */
+  inventoryRecords<Kind extends InventoryRecordKind>(
+    campaignId: number,
+    kind: Kind,
+  ): Promise<(Extract<InventoryRecord, { kind: Kind }> & { importId: number })[]>
   computationState(campaignId: number): Promise<ComputationState | null>
   /** Streams every asset of the campaign with its datacenter PUE resolved (undefined = not hosted). */
   readComputeRows(campaignId: number): AsyncIterable<ComputeBatch>
-  beginResults(campaignId: number, referential: string): Promise<ResultWriter>
+  beginResults(
+    campaignId: number,
+    referential: string,
+    resolutions?: ReadonlyMap<number, { method: ResolutionMethod; confidence: number }>,
+  ): Promise<ResultWriter>
   footprint(
     campaignId: number,
     by: readonly BreakdownDimension[],
@@ -233,6 +342,12 @@ export type WorkspaceStore = {
   quarantineByImport(campaignId: number): Promise<QuarantineExport[]>
   qualityBySource(campaignId: number): Promise<QualityBySource[]>
   qualityByOrganisation(campaignId: number): Promise<QualityByOrganisation[]>
+  /** Quality counts per (source, organisation) cell: completeness, imputed, duplicates, matched share. */
+  qualityCells(campaignId: number): Promise<QualityCell[]>
+  /** Findings per source and reason (distinct lines), every severity. */
+  findingReasons(campaignId: number): Promise<FindingReasonCount[]>
+  /** Streams the columns the outlier rules need, for every asset of the campaign, in id order. */
+  readQualityRows(campaignId: number): AsyncIterable<QualityRowBatch>
   /**
    * Units in service per category and age in whole years at the reference day (age null = no purchase date),
    * within an organisation subtree when given.
@@ -245,7 +360,53 @@ export type WorkspaceStore = {
   importTelemetry(meta: NewImport, source: TelemetrySource): Promise<TelemetryImportResult>
   /** Measured usage per site (average hours per year per device), most idle hours first. */
   usageBySite(campaignId: number): Promise<UsageBySite[]>
+  /** Every mapping rule of the workspace, oldest first. */
+  listMappingRules(): Promise<MappingRule[]>
+  /** Adds rules or updates those with the same pattern; `replaceAll` first removes every other rule. */
+  saveMappingRules(
+    rules: readonly NewMappingRule[],
+    options: { replaceAll: boolean },
+  ): Promise<{ added: number; updated: number; removed: number }>
+  /** Removes the rule with this pattern (or id); false when there is none. */
+  removeMappingRule(patternOrId: string): Promise<boolean>
+  /** The models used by the campaign's assets (reconciled view), with how many assets and units each covers. */
+  campaignModels(campaignId: number, modelIds?: readonly number[]): Promise<CampaignModel[]>
+  /** True when the reconciliation pass ran after the campaign's last change. */
+  isReconciled(campaignId: number): Promise<boolean>
+  /** Merges the rows of one device found in several imports (serial number, then host name). */
+  reconcile(campaignId: number): Promise<ReconciliationSummary>
+  /** The source rows merged into a reconciled asset, where each field came from, and the conflicts. */
+  reconciliationOf(campaignId: number, assetId: number): Promise<AssetReconciliation>
+  /** Conflicting values between sources of the same device, most recent first. */
+  reconciliationConflicts(campaignId: number, limit: number): Promise<ReconciliationConflict[]>
   close(): Promise<void>
+}
+
+export type CampaignModel = ModelText & { assets: number; quantity: number }
+
+export type ReconciliationSummary = {
+  /** Devices found in two or more imports (each now one reconciled asset). */
+  devices: number
+  bySerial: number
+  byHostname: number
+  /** Source rows merged into those devices. */
+  sourceRows: number
+  conflicts: { field: AssetField; conflicts: number; devices: number }[]
+}
+
+export type ReconciliationConflict = {
+  assetId: number
+  field: AssetField
+  chosen: string | null
+  chosenFile: string
+  other: string | null
+  otherFile: string
+}
+
+export type AssetReconciliation = {
+  members: { assetId: number; fileName: string; format: string; line: number }[]
+  provenance: { field: AssetField; assetId: number; fileName: string; line: number }[]
+  conflicts: ReconciliationConflict[]
 }
 
 /** Where the referential comes from (the default one is built from the ADEME model). */
@@ -260,9 +421,22 @@ export type Progress = {
 
 export type Clock = { today(): DayNumber }
 
+/** One regular file found in a watched folder, with what tells whether it is still being written. */
+export type FolderEntry = { name: string; sizeBytes: number; modifiedMs: number }
+
+/** What `watch` needs from a drop folder (a local disk or a network share). */
+export type FolderWatcher = {
+  /** The regular files directly in `folder`, not in its subfolders; null when the folder does not exist. */
+  list(folder: string): Promise<FolderEntry[] | null>
+  /** Moves a file, creating the target's folder; fails rather than overwrite an existing file. */
+  move(from: string, to: string): Promise<void>
+  writeText(path: string, text: string): Promise<void>
+}
+
 export type Deps = {
   store: WorkspaceStore
   files: Files
+  folders: FolderWatcher
   referential: ReferentialSource
   progress: Progress
 }

@@ -2,7 +2,8 @@ import { createScenarioEvaluator, type ScenarioResult } from '../core/scenarios/
 import { DEFAULT_ECONOMIC_ASSUMPTIONS } from '../core/scenarios/economic-assumptions.js'
 import { parseLevers } from '../core/scenarios/parse-levers.js'
 import { resolveCampaign, resolveOrganisation } from './campaigns.js'
-import { emptyFootprintInput } from './compute-campaign-footprint.js'
+import { emptyFootprintInput, reconcileIfNeeded } from './compute-campaign-footprint.js'
+import { loadCampaignReferential } from './campaign-referential.js'
 import { AppError } from './errors.js'
 import type { Deps } from './ports.js'
 
@@ -39,7 +40,8 @@ export async function runScenario(
     ? await resolveOrganisation(deps.store, input.organisation)
     : null
   const prefix = organisationPath?.join(PATH_SEPARATOR) ?? null
-  const referential = await deps.referential.load()
+  await reconcileIfNeeded(deps, campaign)
+  const { referential } = await loadCampaignReferential(deps, campaign)
   const evaluator = createScenarioEvaluator(
     { footprint: { referential, referenceDay: campaign.referenceDay }, prices: DEFAULT_ECONOMIC_ASSUMPTIONS },
     parsed.levers,

@@ -20,6 +20,36 @@ export type ParsedOptions = {
   organisations: number | null
   workstations: number | null
   seed: number | null
+  /** `import`: unit of NumEcoEval `dureeUsage*` (years, months, days). */
+  usageDurationUnit: string | null
+  /** `import`: unit of G4IT `chargeMoy` (percent, fraction). */
+  loadUnit: string | null
+  /** `quality`: list the flagged assets. */
+  outliers: boolean
+  /** `quality --outliers`: how many to list. */
+  limit: number | null
+  /** `watch`: seconds between two polls of the folder. */
+  interval: number | null
+  /** `watch`: process what is ready now and exit. */
+  once: boolean
+  /** `import`: the source the rows belong to (incremental re-import replaces rows of the same source). */
+  source: string | null
+  /** `import --organisation`: keep the organisation's earlier rows instead of replacing them. */
+  append: boolean
+  /** `import`: the import a corrected quarantine file corrects. */
+  corrects: number | null
+  /** `mapping set`: the rule's reference item, category (--category), defaults and note, as typed. */
+  item: string | null
+  lifetime: string | null
+  kwh: string | null
+  utilisation: string | null
+  note: string | null
+  /** `mapping import`: remove the rules the file does not list. */
+  replace: boolean
+  /** `mapping propose`: write the proposals as a rules file to review. */
+  write: string | null
+  /** `reconcile`: list the conflicting values between sources. */
+  conflicts: boolean
 }
 
 /** Parses the command line: the command, its positional arguments and the shared options. */
@@ -53,6 +83,23 @@ export function parseOptions(argv: string[]): {
         organisations: { type: 'string' },
         workstations: { type: 'string' },
         seed: { type: 'string' },
+        'usage-duration-unit': { type: 'string' },
+        'load-unit': { type: 'string' },
+        outliers: { type: 'boolean' },
+        limit: { type: 'string' },
+        interval: { type: 'string' },
+        once: { type: 'boolean' },
+        source: { type: 'string' },
+        append: { type: 'boolean' },
+        corrects: { type: 'string' },
+        item: { type: 'string' },
+        lifetime: { type: 'string' },
+        kwh: { type: 'string' },
+        utilisation: { type: 'string' },
+        note: { type: 'string' },
+        replace: { type: 'boolean' },
+        write: { type: 'string' },
+        conflicts: { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -81,6 +128,23 @@ export function parseOptions(argv: string[]): {
       organisations: integerOption('organisations', values.organisations),
       workstations: integerOption('workstations', values.workstations),
       seed: integerOption('seed', values.seed),
+      usageDurationUnit: values['usage-duration-unit'] ?? null,
+      loadUnit: values['load-unit'] ?? null,
+      outliers: values.outliers ?? false,
+      limit: integerOption('limit', values.limit),
+      interval: integerOption('interval', values.interval),
+      once: values.once ?? false,
+      source: values.source ?? null,
+      append: values.append ?? false,
+      corrects: integerOption('corrects', values.corrects),
+      item: values.item ?? null,
+      lifetime: values.lifetime ?? null,
+      kwh: values.kwh ?? null,
+      utilisation: values.utilisation ?? null,
+      note: values.note ?? null,
+      replace: values.replace ?? false,
+      write: values.write ?? null,
+      conflicts: values.conflicts ?? false,
     },
   }
 }

@@ -5,11 +5,15 @@ import { demoCommand } from './commands/demo.js'
 import { explainCommand } from './commands/explain.js'
 import { footprintCommand } from './commands/footprint.js'
 import { importCommand } from './commands/import.js'
+import { importsCommand } from './commands/imports.js'
+import { watchCommand } from './commands/watch.js'
 import { qualityCommand } from './commands/quality.js'
 import { usageCommand } from './commands/usage.js'
 import { simulateCommand } from './commands/simulate.js'
 import { trajectoryCommand } from './commands/trajectory.js'
 import { quarantineCommand } from './commands/quarantine.js'
+import { mappingCommand } from './commands/mapping.js'
+import { reconcileCommand } from './commands/reconcile.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -21,14 +25,26 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   demo                     build a demo workspace resembling the reference case (500 bodies, ~100,000 seats)
   import FILE…             import inventories (CSV or XLSX) or usage telemetry, format detected from the header
                            [--format auto|generic|glpi|ocs|intune|sccm|snipeit|purchases|numecoeval-physical|
-                                     numecoeval-datacenter|g4it-physical|telemetry]
-                           [--organisation CODE] [--campaign YEAR] [--category ID]
+                                     numecoeval-datacenter|g4it-physical|numecoeval-virtual|g4it-virtual|
+                                     numecoeval-application|g4it-application|numecoeval-non-it|
+                                     numecoeval-messaging|numecoeval-entity|telemetry]
+                           [--organisation CODE] (replaces that organisation's earlier rows from the same
+                                                   source; --append keeps them) [--source NAME]
+                           [--campaign YEAR] [--category ID] [--corrects IMPORT_ID] (corrected quarantine file)
+                           [--usage-duration-unit years|months|days] (NumEcoEval dureeUsage*, recorded)
+                           [--load-unit percent|fraction] (G4IT chargeMoy, recorded; docs/formats.md)
+  imports                  import history: file, format, checksum, rows, time [--campaign YEAR]
+  watch DIR                import every file dropped into DIR (then moved to DIR/imported/ or DIR/failed/
+                           with a .log) [--interval SECONDS (10)] [--once] + the options of import; docs/watch.md
   quality                  data-quality report (per source, per organisation, quarantined rows)
   footprint                annual footprint [--campaign YEAR] [--organisation CODE]
                            [--by organisation,domain,category,phase,site,criterion]
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
   quarantine export DIR    quarantined rows back in their source format, to correct and re-import
+  mapping list|set|remove|export|import|propose   mapping rules applied to every import (model text →
+                           reference item, category, default values); propose ranks rules by units covered
+  reconcile [--conflicts]  the same device in several sources (serial, then host name) as one asset
   usage                    measured powered / active / idle hours per site (from imported telemetry)
   simulate --lever NAME:param=value,… [--lever …] [--organisation CODE] [--depth 2]
                            levers: lifetime-extension:years=2,categories=laptop+desktop+monitor
@@ -83,6 +99,10 @@ export async function run(
     'simulate',
     'trajectory',
     'quarantine',
+    'imports',
+    'watch',
+    'mapping',
+    'reconcile',
   ]
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
@@ -92,7 +112,7 @@ export async function run(
   let workspace
   try {
     workspace = await openWorkspace(directory, {
-      create: command === 'demo' || command === 'import' || command === 'serve',
+      create: command === 'demo' || command === 'import' || command === 'serve' || command === 'watch',
       progress: createProgressBar(io, options.progress),
     })
   } catch (error) {
@@ -101,6 +121,15 @@ export async function run(
   try {
     const deps = workspace.deps
     const defaultYear = new Date(io.now()).getUTCFullYear() - 1
+    if (command === 'imports') {
+      const history = await importsCommand(deps, options)
+      io.stdout(options.json ? JSON.stringify(history.json, null, 2) + '\n' : history.text)
+      return 0
+    }
+    if (command === 'watch') {
+      const summary = await watchCommand(deps, options, positional, io, defaultYear)
+      return options.once && summary.failed > 0 ? 1 : 0
+    }
     if (command === 'serve') {
       const app = createHttpApp(deps, {
         ...(io.staticDirectory ? { staticDirectory: io.staticDirectory } : {}),
@@ -135,7 +164,11 @@ export async function run(
                     ? await trajectoryCommand(deps, options)
                     : command === 'quarantine'
                       ? await quarantineCommand(deps, options, positional)
-                      : await explainCommand(deps, options, positional)
+                      : command === 'mapping'
+                        ? await mappingCommand(deps, options, positional)
+                        : command === 'reconcile'
+                          ? await reconcileCommand(deps, options)
+                          : await explainCommand(deps, options, positional)
     io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
     return 0
   } catch (error) {

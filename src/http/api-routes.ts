@@ -107,7 +107,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/api/quality',
     operationId: 'quality.report',
     operation: 'quality.report',
-    summary: 'Data-quality report: per source, per organisation, and a sample of quarantined rows.',
+    summary:
+      'Data-quality report: per source and per organisation (completeness and imputed values per field, ' +
+      'duplicates, outliers, share matched to a model, score), outlier listing, sample of quarantined rows.',
     parameters: [
       campaign,
       {
@@ -116,6 +118,28 @@ export const API_ROUTES: readonly ApiRoute[] = [
         field: 'sample',
         kind: 'integer',
         description: 'How many quarantined rows to include (0 to 10000).',
+      },
+      {
+        name: 'organisation',
+        in: 'query',
+        field: 'organisation',
+        kind: 'string',
+        description: 'Only this organisation and what is below it: its name or full path.',
+      },
+      {
+        name: 'depth',
+        in: 'query',
+        field: 'depth',
+        kind: 'integer',
+        description:
+          'Roll organisations up to this depth of the tree (1 = the roots); absent = each organisation.',
+      },
+      {
+        name: 'outliers',
+        in: 'query',
+        field: 'outlierLimit',
+        kind: 'integer',
+        description: 'How many flagged values to list in outliers.items (0 to 10000).',
       },
     ],
     response: { status: 200, contentType: 'application/json', schema: qualityResponse },
@@ -193,6 +217,22 @@ export const API_ROUTES: readonly ApiRoute[] = [
         field: 'category',
         kind: 'string',
         description: 'Category of rows that name none (e.g. monitor for a file of screens).',
+      },
+      {
+        name: 'usageDurationUnit',
+        in: 'form',
+        field: 'usageDurationUnit',
+        kind: 'string',
+        description:
+          'Unit of NumEcoEval `dureeUsageInterne/Amont/Aval`: years, months or days (recorded, reused by later imports of the format).',
+      },
+      {
+        name: 'loadUnit',
+        in: 'form',
+        field: 'loadUnit',
+        kind: 'string',
+        description:
+          'Unit of G4IT `chargeMoy`: percent or fraction (recorded, reused by later imports of the format).',
       },
     ],
     response: { status: 201, contentType: 'application/json', schema: importResponse },

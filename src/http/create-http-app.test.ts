@@ -306,7 +306,15 @@ describe('createHttpApp on the small demo workspace', () => {
         }
       }
     ).requestBody.content['multipart/form-data']!.schema
-    expect(Object.keys(upload.properties)).toEqual(['file', 'format', 'organisation', 'campaign', 'category'])
+    expect(Object.keys(upload.properties)).toEqual([
+      'file',
+      'format',
+      'organisation',
+      'campaign',
+      'category',
+      'usageDurationUnit',
+      'loadUnit',
+    ])
     expect(upload.required).toEqual(['file'])
   })
 
@@ -460,7 +468,8 @@ describe('createHttpApp uploads (POST /api/imports)', () => {
     expect(errorResponse.parse(await json(response)).error.issues).toEqual([
       {
         path: 'colour',
-        message: 'Unknown parameter; this route takes: file, format, organisation, campaign, category',
+        message:
+          'Unknown parameter; this route takes: file, format, organisation, campaign, category, usageDurationUnit, loadUnit',
       },
       { path: 'file', message: 'Give at least one file to import' },
       {

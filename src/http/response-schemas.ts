@@ -3,6 +3,7 @@
  * answers with them so the document cannot drift from what the server sends.
  */
 import { z } from 'zod'
+import { LOAD_UNITS, USAGE_DURATION_UNITS } from '../core/formats/unit-choices.js'
 
 const issue = z.strictObject({ path: z.string(), message: z.string() })
 
@@ -61,33 +62,85 @@ const finding = z.strictObject({
   value: z.string().nullable(),
 })
 
+const fieldShares = z.record(z.string(), z.number().min(0).max(1))
+const fieldCounts = z.record(z.string(), z.number().int())
+const reasonCounts = z.array(
+  z.strictObject({ code: z.string(), column: z.string().nullable(), rows: z.number().int() }),
+)
+
+/** Quality figures of one perimeter (src/app/quality-report.ts PerimeterQuality). */
+const perimeterQuality = {
+  assets: z.number().int(),
+  completeness: fieldShares.describe(
+    'Per canonical field: share of assets where the source gave the value (not empty, not imputed)',
+  ),
+  imputed: fieldCounts.describe('Per canonical field: assets whose value was imputed'),
+  imputedAssets: z.number().int(),
+  duplicates: z.strictObject({
+    serial: z.number().int(),
+    serialWithinSource: z.number().int(),
+    serialAcrossSources: z.number().int(),
+    hostname: z.number().int(),
+  }),
+  outliers: z.strictObject({
+    assets: z.number().int(),
+    power: z.number().int(),
+    'future-date': z.number().int(),
+    lifetime: z.number().int(),
+    quantity: z.number().int(),
+  }),
+  matched: z.strictObject({
+    byModel: z.number().int(),
+    byCategoryDefault: z.number().int(),
+    modelShare: z.number().min(0).max(1),
+  }),
+  score: z.number().min(0).max(100),
+}
+
 export const qualityResponse = z.strictObject({
   campaign: z.number().int(),
-  score: z.number().min(0).max(100).describe('Data-quality score 0–100 of the campaign'),
+  referential: z.string(),
+  organisation: z.string().nullable(),
+  depth: z.number().int().nullable(),
+  score: z.number().min(0).max(100).describe('Data-quality score 0–100 of the perimeter'),
+  total: z.strictObject(perimeterQuality),
   sources: z.array(
     z.strictObject({
       importId: z.number().int(),
       fileName: z.string(),
       format: z.string(),
+      kind: z.string(),
       ...counts,
-      reasons: z.array(
-        z.strictObject({ code: z.string(), column: z.string().nullable(), rows: z.number().int() }),
-      ),
+      quarantinedByReason: reasonCounts,
+      warningsByReason: reasonCounts,
+      ...perimeterQuality,
     }),
   ),
-  organisations: z.array(
-    z.strictObject({
-      organisation: z.string(),
-      assets: z.number().int(),
-      imputedAssets: z.number().int(),
-      quarantinedRows: z.number().int(),
-      fieldCompleteness: z.record(z.string(), z.number()),
-      duplicateSerialAssets: z.number().int(),
-      futurePurchaseAssets: z.number().int(),
-      overFifteenYearsAssets: z.number().int(),
-      score: z.number().min(0).max(100),
-    }),
-  ),
+  organisations: z.array(z.strictObject({ organisation: z.string(), ...perimeterQuality })),
+  outliers: z.strictObject({
+    total: z.number().int(),
+    byRule: z.record(z.string(), z.number().int()),
+    items: z.array(
+      z.strictObject({
+        assetId: z.number().int(),
+        importId: z.number().int(),
+        fileName: z.string(),
+        line: z.number().int(),
+        organisation: z.string(),
+        serial: z.string().nullable(),
+        hostname: z.string().nullable(),
+        field: z.string(),
+        rule: z.string(),
+        kind: z.enum(['power', 'future-date', 'lifetime', 'quantity']),
+        value: z.number(),
+        expectedMin: z.number().nullable(),
+        expectedMax: z.number().nullable(),
+        unit: z.enum(['kWh/yr', 'date', 'years', 'units']),
+        valueText: z.string(),
+        expectedText: z.string(),
+      }),
+    ),
+  }),
   quarantineSample: z.array(
     z.strictObject({
       fileName: z.string(),
@@ -120,9 +173,38 @@ export const explanationResponse = z.strictObject({
     defaultsAssumed: z.array(z.string()),
     phases: z.array(z.looseObject({})),
   }),
+  modelResolution: z
+    .strictObject({
+      method: z.enum(['rule', 'model', 'fuzzy', 'category-default']),
+      confidence: z.number(),
+      ruleId: z.number().int().nullable(),
+      key: z.string(),
+    })
+    .nullable()
+    .describe('How the model text was resolved to the reference item (docs/methodology/reconciliation.md)'),
+  reconciliation: z
+    .looseObject({
+      members: z.array(z.looseObject({})),
+      provenance: z.array(z.looseObject({})),
+      conflicts: z.array(z.looseObject({})),
+    })
+    .nullable()
+    .describe(
+      'For an asset merged from several sources: its source rows, where each field came from, the conflicts',
+    ),
 })
 
 const page = { total: z.number().int(), limit: z.number().int(), offset: z.number().int() }
+
+/** Unit choices an import used and recorded (docs/formats.md, ambiguous units). */
+const unitChoices = z
+  .strictObject({
+    usageDurationUnit: z.enum(USAGE_DURATION_UNITS).optional(),
+    loadUnit: z.enum(LOAD_UNITS).optional(),
+  })
+  .describe(
+    'Units chosen for columns whose unit the format does not state (NumEcoEval dureeUsage*, chargeMoy)',
+  )
 
 export const importListResponse = z.strictObject({
   campaign: z.number().int(),
@@ -137,6 +219,8 @@ export const importListResponse = z.strictObject({
       checksum: z.string(),
       organisation: z.string().nullable(),
       ...counts,
+      importedAt: z.string().nullable().describe('When the import was committed, workspace local time'),
+      options: unitChoices,
     }),
   ),
   ...page,
@@ -173,8 +257,17 @@ export const importResponse = z.strictObject({
       unknownColumns: z.array(z.string()),
       findings: z.array(finding),
       assumptions: z.array(z.string()),
+      options: unitChoices,
     }),
   ),
+  reconciliation: z
+    .looseObject({ devices: z.number().int(), sourceRows: z.number().int() })
+    .nullable()
+    .describe('Devices found in several imports and merged into one asset each'),
+  proposals: z
+    .looseObject({ assets: z.number(), unresolvedAssets: z.number(), proposals: z.array(z.looseObject({})) })
+    .nullable()
+    .describe('The first proposed mapping rules, by units covered (empreinte mapping propose)'),
 })
 
 export const openApiResponse = z.looseObject({

@@ -39,6 +39,8 @@ describe('normaliseRows', () => {
   })
 
   it('reports a worker failure as an error of the import', async () => {
-    await expect(collect(normaliseInWorker({ ...job, formatId: 'nope' as NormaliseJob['formatId'] }))).rejects.toThrow('Unknown format nope')
+    await expect(
+      collect(normaliseInWorker({ ...job, formatId: 'nope' as NormaliseJob['formatId'] })),
+    ).rejects.toThrow('Unknown format nope')
   })
 })

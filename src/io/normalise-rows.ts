@@ -10,6 +10,7 @@ import { createBatchNormaliser, type NormalisedBatch } from '../core/inventory/n
 import type { NormaliseOptions } from '../core/inventory/normalise-row.js'
 import { looksLikeKnownHeader } from '../core/formats/format-profiles.js'
 import { readDelimited } from './csv/read-delimited.js'
+import { createAssetColumnsUnpacker, type PackedAssetColumns } from './asset-columns-transfer.js'
 
 export type NormaliseJob = { file: string; formatId: FormatId; options: NormaliseOptions; batchSize: number }
 
@@ -28,10 +29,16 @@ export async function* normaliseInProcess(job: NormaliseJob): AsyncIterable<Norm
   for await (const rows of table.batches) yield normaliseBatch(rows)
 }
 
-type WorkerMessage =
-  { kind: 'batch'; batch: NormalisedBatch } | { kind: 'done' } | { kind: 'error'; message: string }
+/** A batch as the worker posts it: its asset columns packed (see asset-columns-transfer.ts). */
+type PackedBatch = Omit<NormalisedBatch, 'assets'> & { assets: PackedAssetColumns }
 
-/** Reads and normalises `job.file` in a worker thread; batches arrive with their typed arrays transferred. */
+type WorkerMessage =
+  { kind: 'batch'; batch: PackedBatch } | { kind: 'done' } | { kind: 'error'; message: string }
+
+/**
+ * Reads and normalises `job.file` in a worker thread; batches arrive with their typed arrays transferred and
+ * their coded text columns unpacked into ordinary asset columns.
+ */
 export async function* normaliseInWorker(job: NormaliseJob): AsyncIterable<NormalisedBatch> {
   // Built code runs the compiled worker; sources run under tsx (tests, development), whose loader a worker
   // thread does not inherit: register it first, then load the worker module.
@@ -43,6 +50,7 @@ export async function* normaliseInWorker(job: NormaliseJob): AsyncIterable<Norma
         { eval: true, workerData: job },
       )
     : new Worker(fileURLToPath(script), { workerData: job })
+  const unpackAssets = createAssetColumnsUnpacker()
   const queue: WorkerMessage[] = []
   let wake: (() => void) | null = null
   let failure: Error | null = null
@@ -73,7 +81,7 @@ export async function* normaliseInWorker(job: NormaliseJob): AsyncIterable<Norma
       // Back-pressure: let the worker run ahead by a few batches only.
       if (queue.length > 4) worker.postMessage('pause')
       else worker.postMessage('resume')
-      yield message.batch
+      yield { ...message.batch, assets: unpackAssets(message.batch.assets) }
     }
   } finally {
     await worker.terminate()

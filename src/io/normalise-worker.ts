@@ -1,6 +1,9 @@
-/** Worker thread: parse and normalise one file, post each batch to the parent with its typed arrays transferred. */
+/**
+ * Worker thread: parse and normalise one file, post each batch to the parent with its typed arrays transferred
+ * and its repetitive text columns sent as codes (asset-columns-transfer.ts).
+ */
 import { parentPort, workerData } from 'node:worker_threads'
-import { transferablesOf } from '../core/inventory/asset-columns.js'
+import { createAssetColumnsPacker, transferablesOfPacked } from './asset-columns-transfer.js'
 import { normaliseInProcess, type NormaliseJob } from './normalise-rows.js'
 
 const port = parentPort!
@@ -11,9 +14,11 @@ port.on('message', (message: string) => {
   if (!isPaused) resume?.()
 })
 
+const packAssets = createAssetColumnsPacker()
 try {
   for await (const batch of normaliseInProcess(workerData as NormaliseJob)) {
-    port.postMessage({ kind: 'batch', batch }, transferablesOf(batch.assets))
+    const assets = packAssets(batch.assets)
+    port.postMessage({ kind: 'batch', batch: { ...batch, assets } }, transferablesOfPacked(assets))
     if (isPaused) await new Promise<void>((resolve) => (resume = resolve))
     resume = null
   }

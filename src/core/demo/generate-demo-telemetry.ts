@@ -27,7 +27,11 @@ const STRAY_ALWAYS_ON_SHARE = 0.05
  * GLPI computer file, written lazily (700,000 rows for 100,000 computers). Working days: 8–10 powered hours,
  * 5–7 active; weekends: off. Computers left on: 24 powered hours every day, same active hours.
  */
-export function generateDemoTelemetry(computers: DemoTable, seed: number, referenceYear: number): DemoTelemetryTable {
+export function generateDemoTelemetry(
+  computers: DemoTable,
+  seed: number,
+  referenceYear: number,
+): DemoTelemetryTable {
   const nameIndex = computers.header.indexOf('Nom')
   const entityIndex = computers.header.indexOf('Entité')
   const sites = [...new Set(computers.rows.map((row) => row[entityIndex]!))].sort()
@@ -38,7 +42,9 @@ export function generateDemoTelemetry(computers: DemoTable, seed: number, refere
     const random = createRandom(deriveSeed(seed, 'telemetry-devices'))
     for (const computer of computers.rows) {
       const name = computer[nameIndex]!
-      const isLeftOn = random.next() < (alwaysOnSites.has(computer[entityIndex]!) ? ALWAYS_ON_DEVICE_SHARE : STRAY_ALWAYS_ON_SHARE)
+      const isLeftOn =
+        random.next() <
+        (alwaysOnSites.has(computer[entityIndex]!) ? ALWAYS_ON_DEVICE_SHARE : STRAY_ALWAYS_ON_SHARE)
       for (let offset = 0; offset < 7; offset++) {
         const isWorkingDay = offset < 5
         const active = isWorkingDay ? 5 + Math.floor(random.next() * 9) / 4 : 0

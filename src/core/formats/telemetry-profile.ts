@@ -6,12 +6,46 @@ import { normaliseHeader } from './format-profiles.js'
  */
 export const TELEMETRY_COLUMNS = {
   day: ['date', 'day', 'jour', 'date du releve', 'timestamp'],
-  device: ['hostname', 'device name', 'device', 'computer name', 'name', 'nom', 'poste', 'nom du poste', 'serial', 'serial number', 'numero de serie'],
-  poweredHours: ['powered on hours', 'poweredonhours', 'powered hours', 'power on hours', 'uptime hours', 'heures allumage', 'heures d allumage', 'heures allume', 'duree allumage'],
-  activeHours: ['active hours', 'activehours', 'in use hours', 'heures actives', 'heures d activite', 'duree activite'],
+  device: [
+    'hostname',
+    'device name',
+    'device',
+    'computer name',
+    'name',
+    'nom',
+    'poste',
+    'nom du poste',
+    'serial',
+    'serial number',
+    'numero de serie',
+  ],
+  poweredHours: [
+    'powered on hours',
+    'poweredonhours',
+    'powered hours',
+    'power on hours',
+    'uptime hours',
+    'heures allumage',
+    'heures d allumage',
+    'heures allume',
+    'duree allumage',
+  ],
+  activeHours: [
+    'active hours',
+    'activehours',
+    'in use hours',
+    'heures actives',
+    'heures d activite',
+    'duree activite',
+  ],
 } as const
 
-export type TelemetryColumnPlan = { day: string; device: string; poweredHours: string; activeHours: string | null }
+export type TelemetryColumnPlan = {
+  day: string
+  device: string
+  poweredHours: string
+  activeHours: string | null
+}
 
 /** Finds the telemetry columns of a header (original header texts), or null when it is not a telemetry file. */
 export function planTelemetryColumns(header: readonly string[]): TelemetryColumnPlan | null {

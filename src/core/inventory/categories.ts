@@ -19,7 +19,14 @@ export const CATEGORY_IDS = [
 ] as const
 export type CategoryId = (typeof CATEGORY_IDS)[number]
 
-export const DOMAIN_IDS = ['workstations', 'datacenters', 'network', 'telephony', 'printing', 'cloud'] as const
+export const DOMAIN_IDS = [
+  'workstations',
+  'datacenters',
+  'network',
+  'telephony',
+  'printing',
+  'cloud',
+] as const
 export type DomainId = (typeof DOMAIN_IDS)[number]
 
 export const PHASE_IDS = ['manufacturing', 'distribution', 'use', 'end-of-life'] as const

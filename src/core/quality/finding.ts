@@ -17,6 +17,8 @@ export type FindingCode =
   | 'unknown_datacenter'
   | 'duplicate'
   | 'unknown_value'
+  /** A row names another file's row (a VM's host, an application's VM) that the campaign does not hold. */
+  | 'unknown_reference'
 
 /** One problem found in an input row: where (line, column), what (code) and a human sentence. */
 export type Finding = {

@@ -11,8 +11,12 @@ import { PHASE_IDS, type CategoryId } from '../../core/inventory/categories.js'
 import type { Finding } from '../../core/quality/finding.js'
 import type { CriterionId } from '../../core/referential/referential.js'
 import type {
+  AssetReconciliation,
   BreakdownDimension,
   BreakdownRow,
+  CampaignModel,
+  ReconciliationConflict,
+  ReconciliationSummary,
   Campaign,
   ComputationState,
   ComputeBatch,
@@ -22,6 +26,9 @@ import type {
   NewImport,
   QualityByOrganisation,
   QualityBySource,
+  QualityCell,
+  FindingReasonCount,
+  QualityRowBatch,
   QuarantinedRow,
   QuarantineExport,
   ResultWriter,
@@ -41,13 +48,21 @@ import {
   rows,
   toNumber,
   toImportRecord,
-  IMPORT_COLUMNS,
+  IMPORT_SELECT,
   appendRows,
 } from './sql.js'
 import { Dictionaries } from './dictionaries.js'
 import { DuckComputeBatch } from './compute-batch.js'
 import { DuckDbImportWriter } from './import-writer.js'
+import { findUnknownNames, readInventoryRecords, readLatestImportOptions } from './inventory-records.js'
+import type { InventoryRecord, InventoryRecordKind } from '../../core/inventory/inventory-records.js'
+import type { UnitChoices } from '../../core/formats/unit-choices.js'
 import { importTelemetry } from './telemetry.js'
+import { campaignModels, listMappingRules, removeMappingRule, saveMappingRules } from './mapping-rules.js'
+import { isReconciled, reconcileCampaign, reconciliationConflicts, reconciliationOf } from './reconcile.js'
+import type { MappingRule, NewMappingRule } from '../../core/harmonise/mapping-rules.js'
+import type { ResolutionMethod } from '../../core/harmonise/resolve-models.js'
+import { findingReasons, qualityCells, readQualityRows } from './quality-queries.js'
 
 /** The embedded workspace store: one DuckDB file per workspace. */
 export class DuckDbStore implements WorkspaceStore {
@@ -98,7 +113,7 @@ export class DuckDbStore implements WorkspaceStore {
   async findImportByChecksum(campaignId: number, checksum: string): Promise<ImportRecord | null> {
     const found = await rows(
       this.connection,
-      `SELECT ${IMPORT_COLUMNS} FROM import WHERE campaign_id = $1 AND checksum = $2`,
+      `SELECT ${IMPORT_SELECT} FROM import WHERE campaign_id = $1 AND checksum = $2 AND replaced_by IS NULL`,
       [campaignId, checksum],
     )
     return found.length === 0 ? null : toImportRecord(found[0]!)
@@ -106,10 +121,32 @@ export class DuckDbStore implements WorkspaceStore {
 
   async listImports(campaignId: number): Promise<ImportRecord[]> {
     return (
-      await rows(this.connection, `SELECT ${IMPORT_COLUMNS} FROM import WHERE campaign_id = $1 ORDER BY id`, [
+      await rows(this.connection, `SELECT ${IMPORT_SELECT} FROM import WHERE campaign_id = $1 ORDER BY id`, [
         campaignId,
       ])
     ).map(toImportRecord)
+  }
+
+  async latestImportOptions(format: string): Promise<UnitChoices> {
+    return readLatestImportOptions(this.connection, format)
+  }
+
+  async unknownNames(
+    campaignId: number,
+    target: 'physical-equipment' | 'virtual-equipment',
+    names: readonly string[],
+  ): Promise<string[]> {
+    return findUnknownNames(this.connection, campaignId, target, names)
+  }
+
+  async inventoryRecords<Kind extends InventoryRecordKind>(
+    campaignId: number,
+    kind: Kind,
+  ): Promise<(Extract<InventoryRecord, { kind: Kind }> & { importId: number })[]> {
+    return (await readInventoryRecords(this.connection, campaignId, kind)) as (Extract<
+      InventoryRecord,
+      { kind: Kind }
+    > & { importId: number })[]
   }
 
   async beginImport(meta: NewImport): Promise<ImportWriter> {
@@ -182,7 +219,7 @@ export class DuckDbStore implements WorkspaceStore {
        LEFT JOIN (SELECT short_name, MAX(pue) AS pue FROM datacenter WHERE campaign_id = $1 GROUP BY short_name) d
          ON d.short_name = a.datacenter
        LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
-       WHERE a.campaign_id = $1`,
+       WHERE a.campaign_id = $1 AND a.merged_into IS NULL`,
       [campaignId],
     )
     for (;;) {
@@ -192,7 +229,11 @@ export class DuckDbStore implements WorkspaceStore {
     }
   }
 
-  async beginResults(campaignId: number, referential: string): Promise<ResultWriter> {
+  async beginResults(
+    campaignId: number,
+    referential: string,
+    resolutions: ReadonlyMap<number, { method: ResolutionMethod; confidence: number }> = new Map(),
+  ): Promise<ResultWriter> {
     const connection = await this.instance.connect()
     await connection.run('BEGIN TRANSACTION')
     for (const table of ['result_group', 'result_impact', 'model_result']) {
@@ -301,7 +342,7 @@ export class DuckDbStore implements WorkspaceStore {
           await appendRows(
             connection,
             'model_result',
-            [INTEGER, INTEGER, VARCHAR, VARCHAR],
+            [INTEGER, INTEGER, VARCHAR, VARCHAR, DOUBLE],
             [...modelResults.values()],
           )
           await connection.run('DELETE FROM computation WHERE campaign_id = $1', [campaignId])
@@ -331,7 +372,15 @@ export class DuckDbStore implements WorkspaceStore {
         groupSums[at + 2]! += footprint.annualKwh
         groupSums[at + 3]! += footprint.lifetimeYears
         if (!modelResults.has(modelId)) {
-          modelResults.set(modelId, [campaignId, modelId, footprint.referenceItemId, footprint.matchedBy])
+          // The referential folds rule and fuzzy matches into its matching table: the resolution says which it was.
+          const resolution = resolutions.get(modelId)
+          modelResults.set(modelId, [
+            campaignId,
+            modelId,
+            footprint.referenceItemId,
+            resolution?.method ?? footprint.matchedBy,
+            resolution?.confidence ?? (footprint.matchedBy === 'model' ? 1 : 0),
+          ])
         }
         for (const criterion in footprint.impacts) {
           const values = footprint.impacts[criterion as CriterionId]!
@@ -463,12 +512,16 @@ export class DuckDbStore implements WorkspaceStore {
       this.connection,
       `SELECT a.id::INTEGER, a.campaign_id, a.import_id, a.line, o.path, s.name, a.datacenter, m.category, m.manufacturer,
               m.model, a.serial, a.hostname, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
-              a.utilisation_rate, a.ownership, k.code, a.status, a.imputed, i.file_name, a.domain, u.powered_hours_per_year
+              a.utilisation_rate, a.ownership, k.code, a.status, a.imputed, COALESCE(i.file_name, 'reconciliation'), a.domain,
+              u.powered_hours_per_year, a.merged_into, a.model_id
        FROM asset a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN site s ON s.id = a.site_id
-       JOIN model m ON m.id = a.model_id JOIN import i ON i.id = a.import_id JOIN country k ON k.id = a.country_id
+       JOIN model m ON m.id = a.model_id LEFT JOIN import i ON i.id = a.import_id JOIN country k ON k.id = a.country_id
        LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
-       WHERE a.campaign_id = $1 AND (a.id = TRY_CAST($2 AS INTEGER) OR a.serial = $2 OR a.hostname = $2)
-       ORDER BY a.id LIMIT 1`,
+       WHERE a.campaign_id = $1 AND a.id = (
+         -- A source row merged into a reconciled asset stands for that asset.
+         SELECT COALESCE(b.merged_into, b.id) FROM asset b
+         WHERE b.campaign_id = $1 AND (b.id = TRY_CAST($2 AS INTEGER) OR b.serial = $2 OR b.hostname = $2)
+         ORDER BY b.merged_into IS NOT NULL, b.id LIMIT 1)`,
       [campaignId, key],
     )
     if (found.length === 0) return null
@@ -499,6 +552,8 @@ export class DuckDbStore implements WorkspaceStore {
       fileName: row[22] as string,
       domain: domainOfCode(toNumber(row[23])),
       poweredHoursPerYear: row[24] === null ? null : toNumber(row[24]),
+      mergedInto: row[25] === null ? null : toNumber(row[25]),
+      modelId: toNumber(row[26]),
     }
   }
 
@@ -627,6 +682,18 @@ export class DuckDbStore implements WorkspaceStore {
     })
   }
 
+  async qualityCells(campaignId: number): Promise<QualityCell[]> {
+    return qualityCells(this.connection, campaignId)
+  }
+
+  async findingReasons(campaignId: number): Promise<FindingReasonCount[]> {
+    return findingReasons(this.connection, campaignId)
+  }
+
+  readQualityRows(campaignId: number): AsyncIterable<QualityRowBatch> {
+    return readQualityRows(this.connection, campaignId)
+  }
+
   async importTelemetry(meta: NewImport, source: TelemetrySource): Promise<TelemetryImportResult> {
     return importTelemetry(this.connection, meta, source)
   }
@@ -636,7 +703,7 @@ export class DuckDbStore implements WorkspaceStore {
     filter: { organisationPath?: string[] } = {},
   ): Promise<{ organisation: string; category: CategoryId; ageYears: number | null; quantity: number }[]> {
     const parameters: unknown[] = [campaignId]
-    let where = 'a.campaign_id = $1 AND a.status <> 2'
+    let where = 'a.campaign_id = $1 AND a.status <> 2 AND a.merged_into IS NULL'
     if (filter.organisationPath && filter.organisationPath.length > 0) {
       const path = filter.organisationPath.join(PATH_SEPARATOR)
       parameters.push(path, `${path}${PATH_SEPARATOR}%`)
@@ -679,6 +746,41 @@ export class DuckDbStore implements WorkspaceStore {
       activeHoursPerYear: row[4] === null ? null : toNumber(row[4]),
       idleHoursPerYear: row[5] === null ? null : toNumber(row[5]),
     }))
+  }
+
+  async listMappingRules(): Promise<MappingRule[]> {
+    return listMappingRules(this.connection)
+  }
+
+  async saveMappingRules(
+    rules: readonly NewMappingRule[],
+    options: { replaceAll: boolean },
+  ): Promise<{ added: number; updated: number; removed: number }> {
+    return saveMappingRules(this.connection, rules, options)
+  }
+
+  async removeMappingRule(patternOrId: string): Promise<boolean> {
+    return removeMappingRule(this.connection, patternOrId)
+  }
+
+  async campaignModels(campaignId: number, modelIds?: readonly number[]): Promise<CampaignModel[]> {
+    return campaignModels(this.connection, campaignId, modelIds)
+  }
+
+  async isReconciled(campaignId: number): Promise<boolean> {
+    return isReconciled(this.connection, campaignId)
+  }
+
+  async reconcile(campaignId: number): Promise<ReconciliationSummary> {
+    return reconcileCampaign(this.connection, campaignId)
+  }
+
+  async reconciliationOf(campaignId: number, assetId: number): Promise<AssetReconciliation> {
+    return reconciliationOf(this.connection, campaignId, assetId)
+  }
+
+  async reconciliationConflicts(campaignId: number, limit: number): Promise<ReconciliationConflict[]> {
+    return reconciliationConflicts(this.connection, campaignId, { limit })
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,9 @@ import { ColumnAppender } from './column-appender.js'
 import { domainCode } from './codes.js'
 import { PATH_SEPARATOR, IMPORT_COLUMNS, appendRows } from './sql.js'
 import { Dictionaries } from './dictionaries.js'
+import type { InventoryRecord } from '../../core/inventory/inventory-records.js'
+import { appendInventoryRecords } from './inventory-records.js'
+import { applyReplacements, type ReplacementCounts } from './replace-rows.js'
 
 const ASSET_TYPES = [
   INTEGER,
@@ -31,14 +34,20 @@ const ASSET_TYPES = [
   INTEGER,
   SMALLINT,
   INTEGER,
+  INTEGER, // merged_into: set by reconciliation, null on import
 ]
+
+const QUARANTINE_TYPES = [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR]
+const FINDING_TYPES = [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR]
 
 export class DuckDbImportWriter implements ImportWriter {
   private assets: ColumnAppender | null = null
   private nextAssetId: number
-  private readonly quarantined: QuarantinedRow[] = []
-  private readonly findings: Finding[] = []
+  /** Quarantined rows and findings are appended as they come (the main thread waits for batches anyway). */
+  private quarantine: ColumnAppender | null = null
+  private findings: ColumnAppender | null = null
   private readonly datacenters: Datacenter[] = []
+  private readonly records: InventoryRecord[] = []
   private isOpen = true
 
   constructor(
@@ -84,6 +93,7 @@ export class DuckDbImportWriter implements ImportWriter {
       appender.set(18, dictionaries.country(assets.country[index]!))
       appender.set(19, assets.status[index])
       appender.set(20, assets.imputedMask[index])
+      appender.set(21, null)
       appender.endRow()
     }
     await appender.pause()
@@ -94,12 +104,54 @@ export class DuckDbImportWriter implements ImportWriter {
   }
 
   async addQuarantine(rowsToAdd: readonly QuarantinedRow[]): Promise<void> {
-    this.quarantined.push(...rowsToAdd)
-    for (const row of rowsToAdd) this.findings.push(...row.findings)
+    if (!this.quarantine)
+      this.quarantine = await ColumnAppender.open(this.connection, 'quarantine', QUARANTINE_TYPES)
+    const { campaignId } = this.meta
+    for (const row of rowsToAdd) {
+      this.quarantine.push([
+        campaignId,
+        this.importId,
+        row.line,
+        JSON.stringify(row.raw),
+        JSON.stringify(row.findings),
+      ])
+    }
+    await this.quarantine.pause()
+    await this.appendFindings(rowsToAdd.flatMap((row) => row.findings))
   }
 
   async addFindings(findings: readonly Finding[]): Promise<void> {
-    for (const finding of findings) if (finding.severity !== 'imputed') this.findings.push(finding)
+    await this.appendFindings(findings.filter((finding) => finding.severity !== 'imputed'))
+  }
+
+  private async appendFindings(findings: readonly Finding[]): Promise<void> {
+    if (findings.length === 0) return
+    if (!this.findings) this.findings = await ColumnAppender.open(this.connection, 'finding', FINDING_TYPES)
+    const { campaignId } = this.meta
+    for (const finding of findings) {
+      this.findings.push([
+        campaignId,
+        this.importId,
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.severity,
+        finding.message,
+        finding.value,
+      ])
+    }
+    await this.findings.pause()
+  }
+
+  /** Closes the open appenders: their rows join the transaction. */
+  private closeAppenders(): void {
+    this.assets?.close()
+    this.quarantine?.close()
+    this.findings?.close()
+  }
+
+  async addRecords(records: readonly InventoryRecord[]): Promise<void> {
+    this.records.push(...records)
   }
 
   async commit(counts: {
@@ -110,8 +162,9 @@ export class DuckDbImportWriter implements ImportWriter {
   }): Promise<ImportRecord> {
     this.assertOpen()
     const { connection, meta, importId } = this
+    let replacement: ReplacementCounts | undefined
     try {
-      this.assets?.close()
+      this.closeAppenders()
       for (const datacenter of this.datacenters) {
         await connection.run(
           `INSERT INTO datacenter (campaign_id, import_id, organisation_id, line, short_name, long_name, pue, country)
@@ -128,6 +181,13 @@ export class DuckDbImportWriter implements ImportWriter {
           ],
         )
       }
+      // Before the dictionaries are written: records may name new organisations.
+      await appendInventoryRecords(
+        connection,
+        this.dictionaries,
+        { campaignId: meta.campaignId, importId },
+        this.records,
+      )
       await appendRows(connection, 'country', [INTEGER, VARCHAR], this.dictionaries.newCountries)
       await appendRows(
         connection,
@@ -137,33 +197,6 @@ export class DuckDbImportWriter implements ImportWriter {
       )
       await appendRows(connection, 'site', [INTEGER, INTEGER, VARCHAR], this.dictionaries.newSites)
       await appendRows(connection, 'model', [INTEGER, VARCHAR, VARCHAR, VARCHAR], this.dictionaries.newModels)
-      await appendRows(
-        connection,
-        'quarantine',
-        [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR],
-        this.quarantined.map((row) => [
-          meta.campaignId,
-          importId,
-          row.line,
-          JSON.stringify(row.raw),
-          JSON.stringify(row.findings),
-        ]),
-      )
-      await appendRows(
-        connection,
-        'finding',
-        [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
-        this.findings.map((finding) => [
-          meta.campaignId,
-          importId,
-          finding.line,
-          finding.column,
-          finding.code,
-          finding.severity,
-          finding.message,
-          finding.value,
-        ]),
-      )
       await connection.run(
         `INSERT INTO import (${IMPORT_COLUMNS}, header) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
@@ -183,6 +216,12 @@ export class DuckDbImportWriter implements ImportWriter {
           meta.header ? JSON.stringify(meta.header) : null,
         ],
       )
+      if (meta.options && Object.keys(meta.options).length > 0)
+        await connection.run('UPDATE import SET options = $1 WHERE id = $2', [
+          JSON.stringify(meta.options),
+          importId,
+        ])
+      replacement = await applyReplacements(connection, meta, importId)
       await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [
         meta.campaignId,
       ])
@@ -192,16 +231,18 @@ export class DuckDbImportWriter implements ImportWriter {
       await this.rollback()
       throw error
     }
-    return { ...meta, id: importId, ...counts }
+    return { ...meta, id: importId, ...counts, replacement }
   }
 
   async rollback(): Promise<void> {
     if (!this.isOpen) return
     this.isOpen = false
-    try {
-      this.assets?.close()
-    } catch {
-      // The appender may already be broken; the rollback below discards its rows either way.
+    for (const appender of [this.assets, this.quarantine, this.findings]) {
+      try {
+        appender?.close()
+      } catch {
+        // The appender may already be broken; the rollback below discards its rows either way.
+      }
     }
     await this.connection.run('ROLLBACK')
   }

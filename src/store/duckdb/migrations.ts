@@ -84,4 +84,64 @@ CREATE TABLE asset_usage (
 ALTER TABLE import ADD COLUMN header VARCHAR;
 `,
   },
+  {
+    version: 4,
+    name: 'harmonisation',
+    sql: `
+-- Mapping rules: a normalised model text (or a pattern with *) → reference item, category, default values.
+-- Applied to every later import (category, defaults) and by every compute pass (reference item).
+CREATE TABLE mapping_rule (
+  id INTEGER PRIMARY KEY, pattern VARCHAR NOT NULL UNIQUE, reference_item VARCHAR, category VARCHAR,
+  lifetime_years DOUBLE, annual_kwh DOUBLE, utilisation_rate DOUBLE, note VARCHAR,
+  updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+-- The source an import belongs to (defaults to its format): an import with an organisation replaces that
+-- organisation's earlier rows from the same source (incremental re-import); replaced imports keep their record.
+ALTER TABLE import ADD COLUMN source VARCHAR;
+ALTER TABLE import ADD COLUMN replaced_by INTEGER;
+-- Reconciliation across sources: the rows of one device found in several imports (same serial, else same host
+-- name) point to one reconciled row (import_id 0) holding the best value of each field. Footprints read only rows
+-- with merged_into NULL; every source row is kept.
+ALTER TABLE asset ADD COLUMN merged_into INTEGER;
+ALTER TABLE campaign ADD COLUMN reconciled_revision BIGINT DEFAULT -1;
+CREATE TABLE asset_provenance (
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, field VARCHAR NOT NULL, source_asset_id INTEGER NOT NULL,
+  import_id INTEGER NOT NULL);
+CREATE TABLE reconciliation_conflict (
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, field VARCHAR NOT NULL, chosen VARCHAR,
+  chosen_import_id INTEGER NOT NULL, other VARCHAR, other_import_id INTEGER NOT NULL);
+-- How a model was resolved: rule, exact model key, fuzzy match (with its confidence) or category default.
+ALTER TABLE model_result ADD COLUMN confidence DOUBLE;
+`,
+  },
+  {
+    version: 5,
+    name: 'numecoeval-records',
+    sql: `
+-- The other NumEcoEval / G4IT input files, one typed table each (docs/formats.md). Collected, validated and
+-- reported; no footprint is computed from them yet. Numbers are in the canonical unit of their column name.
+CREATE TABLE virtual_equipment (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name VARCHAR NOT NULL, physical_equipment VARCHAR, physical_equipment_source VARCHAR,
+  infrastructure_type VARCHAR NOT NULL, quantity DOUBLE NOT NULL, allocation_share DOUBLE, vcpu DOUBLE, cluster VARCHAR,
+  annual_kwh DOUBLE, type VARCHAR, storage_capacity DOUBLE, provider VARCHAR, instance_type VARCHAR, location VARCHAR,
+  average_load DOUBLE, annual_usage_hours DOUBLE, data_source VARCHAR, quality VARCHAR);
+CREATE TABLE application (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name VARCHAR NOT NULL, environment_type VARCHAR NOT NULL, virtual_equipment VARCHAR, virtual_equipment_source VARCHAR,
+  domain VARCHAR, sub_domain VARCHAR, physical_equipment VARCHAR, data_source VARCHAR, quality VARCHAR);
+CREATE TABLE non_it_operation (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name VARCHAR NOT NULL, quantity DOUBLE NOT NULL, type VARCHAR NOT NULL, lifetime_years DOUBLE, location VARCHAR,
+  datacenter VARCHAR, description VARCHAR, annual_kwh DOUBLE, data_source VARCHAR, quality VARCHAR);
+CREATE TABLE messaging (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  mails_sent DOUBLE NOT NULL, mails_sent_times_recipients DOUBLE NOT NULL, total_volume DOUBLE NOT NULL,
+  year INTEGER NOT NULL, month INTEGER NOT NULL);
+CREATE TABLE entity (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name VARCHAR NOT NULL, staff_count DOUBLE, manager VARCHAR, digital_manager VARCHAR);
+-- Unit choices of the import (JSON, e.g. {"usageDurationUnit":"months"}), reused by later imports of its format.
+ALTER TABLE import ADD COLUMN options VARCHAR;
+`,
+  },
 ]

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { ImportRecord } from '../../app/ports.js'
+import type { UnitChoices } from '../../core/formats/unit-choices.js'
 import { ColumnAppender } from './column-appender.js'
 
 export const PATH_SEPARATOR = ' > '
@@ -38,11 +39,18 @@ export function toImportRecord(row: Row): ImportRecord {
     rowsAccepted: toNumber(row[10]),
     rowsQuarantined: toNumber(row[11]),
     rowsImputed: toNumber(row[12]),
+    ...(typeof row[13] === 'string' ? { importedAt: row[13] } : {}),
+    options: typeof row[14] === 'string' ? (JSON.parse(row[14]) as UnitChoices) : {},
+    source: typeof row[15] === 'string' ? row[15] : (row[3] as string),
+    replacedBy: row[16] === null || row[16] === undefined ? null : toNumber(row[16]),
   }
 }
 
 export const IMPORT_COLUMNS =
   'id, campaign_id, file_name, format, kind, checksum, encoding, delimiter, organisation_path, rows_read, rows_accepted, rows_quarantined, rows_imputed'
+
+/** IMPORT_COLUMNS, the commit time and the unit choices (JSON), to read an import record back. */
+export const IMPORT_SELECT = `${IMPORT_COLUMNS}, strftime(imported_at, '%Y-%m-%d %H:%M:%S'), options, source, replaced_by`
 
 export async function appendRows(
   connection: DuckDBConnection,

@@ -146,7 +146,7 @@ export async function importTelemetry(
 }
 
 /** Recomputes per-asset usage from all the campaign's telemetry: devices matched by host name, then serial. */
-async function refreshUsage(
+export async function refreshUsage(
   connection: DuckDBConnection,
   campaignId: number,
 ): Promise<{ matched: number; unmatched: number }> {
@@ -157,7 +157,7 @@ async function refreshUsage(
     connection.run(
       `INSERT INTO asset_usage
        SELECT a.campaign_id, a.id, a.organisation_id, a.site_id, d.days, d.powered / d.days * 365, d.active / d.days * 365
-       FROM (${perDevice}) d JOIN asset a ON a.campaign_id = $1 AND a.${key} = d.device ${extra}`,
+       FROM (${perDevice}) d JOIN asset a ON a.campaign_id = $1 AND a.merged_into IS NULL AND a.${key} = d.device ${extra}`,
       [campaignId],
     )
   await insert('hostname', '')

@@ -1,0 +1,67 @@
+import {
+  createModelMatcher,
+  DEFAULT_MATCH_THRESHOLD,
+  matcherCandidatesOf,
+} from '../core/harmonise/model-matcher.js'
+import {
+  resolutionFingerprint,
+  resolveModels,
+  withResolvedModels,
+  type FuzzyMatch,
+  type ModelResolution,
+} from '../core/harmonise/resolve-models.js'
+import type { MappingRule } from '../core/harmonise/mapping-rules.js'
+import type { Referential } from '../core/referential/referential.js'
+import type { Campaign, Deps } from './ports.js'
+
+/** Names the matcher and its threshold in the referential's version, so results say how models were matched. */
+const MATCHER_VERSION = `fuzzy${DEFAULT_MATCH_THRESHOLD}`
+
+export type CampaignReferential = {
+  referential: Referential
+  /** How each model of the campaign was resolved, by model id. */
+  resolutions: Map<number, ModelResolution>
+  rules: MappingRule[]
+}
+
+/** A fuzzy matcher over the referential's models and item labels (built once per referential object). */
+const matchers = new WeakMap<Referential, FuzzyMatch>()
+function fuzzyMatcherOf(referential: Referential): FuzzyMatch {
+  let fuzzy = matchers.get(referential)
+  if (fuzzy === undefined) {
+    const matcher = createModelMatcher(matcherCandidatesOf(referential))
+    fuzzy = (manufacturer, model, category) => matcher.match(manufacturer, model, category)
+    matchers.set(referential, fuzzy)
+  }
+  return fuzzy
+}
+
+/** The id@version a campaign's results are computed with: the referential, the mapping rules and the matcher. */
+export async function campaignReferentialId(deps: Deps): Promise<string> {
+  const referential = await deps.referential.load()
+  const fingerprint = resolutionFingerprint(await deps.store.listMappingRules(), MATCHER_VERSION)
+  return `${referential.id}@${referential.version}+${fingerprint}`
+}
+
+/**
+ * The referential a campaign is computed with: the loaded one, plus the models of the campaign that a mapping
+ * rule or a fuzzy match resolves (core/harmonise/resolve-models.ts). `modelIds` limits the work to a few models
+ * (explaining one asset).
+ */
+export async function loadCampaignReferential(
+  deps: Deps,
+  campaign: Campaign,
+  options: { modelIds?: readonly number[] } = {},
+): Promise<CampaignReferential> {
+  const base = await deps.referential.load()
+  const rules = await deps.store.listMappingRules()
+  const models = await deps.store.campaignModels(campaign.id, options.modelIds)
+  const resolved = resolveModels(models, {
+    referential: base,
+    rules,
+    fuzzy: fuzzyMatcherOf(base),
+    threshold: DEFAULT_MATCH_THRESHOLD,
+  })
+  const referential = withResolvedModels(base, resolved, resolutionFingerprint(rules, MATCHER_VERSION))
+  return { referential, resolutions: new Map(resolved.map((item) => [item.modelId, item])), rules }
+}
