@@ -199,6 +199,17 @@ export async function reconcileCampaign(
   await connection.run('BEGIN TRANSACTION')
   try {
     await undo(connection, campaignId)
+    // One source (or none): no device can be in two imports; skip the grouping over every row.
+    const [[sources]] = (await rows(
+      connection,
+      'SELECT COUNT(DISTINCT import_id) FROM asset WHERE campaign_id = $1 AND import_id <> 0',
+      [campaignId],
+    )) as [[number]]
+    if (toNumber(sources) < 2) {
+      await connection.run('UPDATE campaign SET reconciled_revision = assets_revision WHERE id = $1', [campaignId])
+      await connection.run('COMMIT')
+      return { devices: 0, bySerial: 0, byHostname: 0, sourceRows: 0, conflicts: [] }
+    }
     await group(connection, campaignId)
     await mergeGroups(connection, campaignId)
     await connection.run(
