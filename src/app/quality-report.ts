@@ -254,7 +254,11 @@ async function scanOutliers(
       row.purchaseDay = batch.purchaseDay(index)
       row.lifetimeYears = batch.lifetimeYears(index)
       row.annualKwh = batch.annualKwh(index)
-      row.typicalAnnualKwh = typicalKwh(batch.referenceItem(index))
+      // A source row merged into a reconciled asset may carry a model the compute pass did not resolve (it read
+      // the reconciled row): its category's default item gives the typical value then.
+      row.typicalAnnualKwh = typicalKwh(
+        batch.referenceItem(index) ?? referential.defaultItemByCategory[row.category] ?? null,
+      )
       const found = findOutliers(row, campaign.referenceDay)
       if (found.length === 0) continue
       const organisation = batch.organisation(index)
