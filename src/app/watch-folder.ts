@@ -229,7 +229,10 @@ export function formatLog(watched: WatchedFile, reasons: Map<string, QualityBySo
       `rows imputed: ${item.rowsImputed}`,
     )
     for (const assumption of item.assumptions) lines.push(`assumption: ${assumption}`)
-    const found = item.isAlreadyImported ? [] : (reasons.get(item.file) ?? [])
+    // Most frequent reason first, then by code: the log reads the same from one run to the next.
+    const found = (item.isAlreadyImported ? [] : [...(reasons.get(item.file) ?? [])]).sort(
+      (left, right) => right.rows - left.rows || left.code.localeCompare(right.code),
+    )
     for (const reason of found) {
       lines.push(
         `findings: ${reason.code}${reason.column ? ` (column "${reason.column}")` : ''}: ${reason.rows} row(s)`,
