@@ -2,6 +2,9 @@
  * Benchmark: import a large inventory file into a fresh workspace, compute the footprint and query it.
  *   npm run build && node dist/bench/generate-glpi-file.js /tmp/glpi-1m.csv --rows 1000000 --faulty 0.05
  *   node dist/bench/import-and-footprint.js /tmp/glpi-1m.csv
+ * With a second source (reconciliation across sources, see generate-intune-file):
+ *   node dist/bench/generate-intune-file.js /tmp/glpi-1m.csv /tmp/intune-600k.csv --share 0.6
+ *   node dist/bench/import-and-footprint.js /tmp/glpi-1m.csv /tmp/intune-600k.csv
  * Prints one JSON document: rows/s and peak RSS (MiB) of the import, compute time, footprint query time,
  * peak RSS of the whole run.
  * Targets (issue "backbone"): import ≥ 200,000 rows/s end to end, peak memory < 1.5 GB; footprint of
@@ -23,8 +26,8 @@ const silent = { start() {}, advance() {}, stop() {} }
 
 async function main(): Promise<void> {
   setFlagsFromString('--max-semi-space-size=64') // as the empreinte binary does
-  const file = process.argv[2]
-  if (!file) throw new Error('usage: node dist/bench/import-and-footprint.js FILE [--keep]')
+  const files = process.argv.slice(2).filter((argument) => !argument.startsWith('--'))
+  if (files.length === 0) throw new Error('usage: node dist/bench/import-and-footprint.js FILE… [--keep]')
   const directory = await mkdtemp(join(tmpdir(), 'empreinte-bench-'))
   const workspace = await openWorkspace(directory, { create: true, progress: silent })
   const deps = workspace.deps
@@ -55,14 +58,23 @@ async function main(): Promise<void> {
       { replaceAll: true },
     )
     let started = performance.now()
-    const record = await importInventory(deps, {
-      file,
-      format: 'auto',
-      campaign,
-      organisationPath: null,
-      categoryHint: null,
-      defaultCountry: 'FR',
-    })
+    const record = { rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0 }
+    const importSecondsPerFile: number[] = []
+    for (const file of files) {
+      const fileStarted = performance.now()
+      const imported = await importInventory(deps, {
+        file,
+        format: 'auto',
+        campaign,
+        organisationPath: null,
+        categoryHint: null,
+        defaultCountry: 'FR',
+      })
+      importSecondsPerFile.push(round((performance.now() - fileStarted) / 1000))
+      record.rowsRead += imported.rowsRead
+      record.rowsAccepted += imported.rowsAccepted
+      record.rowsQuarantined += imported.rowsQuarantined
+    }
     const importSeconds = (performance.now() - started) / 1000
     const importPeakRssMiB = peakRssMiB()
     started = performance.now()
@@ -87,10 +99,14 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify(
         {
-          file,
+          files,
+          importSecondsPerFile,
           rowsRead: record.rowsRead,
           reconcileSeconds: Number(reconcileSeconds.toFixed(2)),
           reconciledDevices: reconciliation?.devices ?? 0,
+          reconciliationConflicts: reconciliation?.conflicts ?? [],
+          reconciledBySerial: reconciliation?.bySerial ?? 0,
+          reconciledByHostname: reconciliation?.byHostname ?? 0,
           proposeSeconds: Number(proposeSeconds.toFixed(2)),
           proposedRulesShare: Number(proposals.listedShare.toFixed(3)),
           importThroughReconcileRowsPerSecond: Math.round(

@@ -24,9 +24,9 @@ type FieldSql = {
   field: ReconciledField
   column: string
   bit: number
-  /** SQL text shown for a value of row alias X (conflicts). */
-  display: (alias: string) => string
-  /** SQL condition: the values of rows A and S differ enough to be a conflict. */
+  /** SQL text shown for a value (conflicts), given the SQL expression of the stored value. */
+  display: (value: string) => string
+  /** SQL condition: stored values A and S (both non-null) differ enough to be a conflict. */
   differs: (a: string, s: string) => string
 }
 
@@ -40,79 +40,81 @@ function codeText(codes: readonly (string | null)[], expression: string): string
 const dayText = (expression: string): string =>
   `strftime(DATE '1970-01-01' + CAST(${expression} AS INTEGER), '%Y-%m-%d')`
 
+const serialKey = (value: string): string => `upper(regexp_replace(trim(${value}), '[\\s._-]', '', 'g'))`
+const hostKey = (value: string): string => `lower(split_part(trim(${value}), '.', 1))`
+const siteName = (id: string): string => `lower((SELECT name FROM site WHERE id = ${id}))`
+const modelKey = (id: string): string =>
+  `(SELECT category || '|' || lower(COALESCE(model, '')) FROM model WHERE id = ${id})`
+
 function fieldSql(field: ReconciledField): FieldSql {
   const bit = 1 << ASSET_FIELDS.indexOf(field.field)
   const plain = (column: string): Omit<FieldSql, 'field' | 'bit'> => ({
     column,
-    display: (x) => `CAST(${x}.${column} AS VARCHAR)`,
-    differs: (a, s) => `${a}.${column} <> ${s}.${column}`,
+    display: (value) => `CAST(${value} AS VARCHAR)`,
+    differs: (a, s) => `${a} <> ${s}`,
   })
+  // Equal stored values never differ: the cheap comparison comes first so the look-ups run on few rows.
   const byField: Record<string, Omit<FieldSql, 'field' | 'bit'>> = {
     organisation: {
       column: 'organisation_id',
-      display: (x) => `(SELECT path FROM organisation WHERE id = ${x}.organisation_id)`,
-      differs: (a, s) => `${a}.organisation_id <> ${s}.organisation_id`,
+      display: (value) => `(SELECT path FROM organisation WHERE id = ${value})`,
+      differs: (a, s) => `${a} <> ${s}`,
     },
     site: {
       column: 'site_id',
-      display: (x) => `(SELECT name FROM site WHERE id = ${x}.site_id)`,
-      differs: (a, s) =>
-        `lower((SELECT name FROM site WHERE id = ${a}.site_id)) <> lower((SELECT name FROM site WHERE id = ${s}.site_id))`,
+      display: (value) => `(SELECT name FROM site WHERE id = ${value})`,
+      differs: (a, s) => `${a} <> ${s} AND ${siteName(a)} <> ${siteName(s)}`,
     },
     datacenter: {
       column: 'datacenter',
-      display: (x) => `${x}.datacenter`,
-      differs: (a, s) => `lower(${a}.datacenter) <> lower(${s}.datacenter)`,
+      display: (value) => value,
+      differs: (a, s) => `${a} <> ${s} AND lower(${a}) <> lower(${s})`,
     },
     model: {
       column: 'model_id',
-      display: (x) =>
-        `(SELECT concat_ws(' ', manufacturer, model) || ' (' || category || ')' FROM model WHERE id = ${x}.model_id)`,
+      display: (value) =>
+        `(SELECT concat_ws(' ', manufacturer, model) || ' (' || category || ')' FROM model WHERE id = ${value})`,
       // Same category and same model text (case aside) is the same model, whatever the manufacturer spelling.
-      differs: (a, s) =>
-        `(SELECT category || '|' || lower(COALESCE(model, '')) FROM model WHERE id = ${a}.model_id) <>
-         (SELECT category || '|' || lower(COALESCE(model, '')) FROM model WHERE id = ${s}.model_id)`,
+      differs: (a, s) => `${a} <> ${s} AND ${modelKey(a)} <> ${modelKey(s)}`,
     },
     serial: {
       column: 'serial',
-      display: (x) => `${x}.serial`,
-      differs: (a, s) =>
-        `upper(regexp_replace(trim(${a}.serial), '[\\s._-]', '', 'g')) <> upper(regexp_replace(trim(${s}.serial), '[\\s._-]', '', 'g'))`,
+      display: (value) => value,
+      differs: (a, s) => `${a} <> ${s} AND ${serialKey(a)} <> ${serialKey(s)}`,
     },
     hostname: {
       column: 'hostname',
-      display: (x) => `${x}.hostname`,
-      differs: (a, s) =>
-        `lower(split_part(trim(${a}.hostname), '.', 1)) <> lower(split_part(trim(${s}.hostname), '.', 1))`,
+      display: (value) => value,
+      differs: (a, s) => `${a} <> ${s} AND ${hostKey(a)} <> ${hostKey(s)}`,
     },
     quantity: plain('quantity'),
     purchaseDate: {
       column: 'purchase_day',
-      display: (x) => dayText(`${x}.purchase_day`),
-      differs: (a, s) => `abs(${a}.purchase_day - ${s}.purchase_day) > ${DATE_TOLERANCE_DAYS}`,
+      display: dayText,
+      differs: (a, s) => `abs(${a} - ${s}) > ${DATE_TOLERANCE_DAYS}`,
     },
     retirementDate: {
       column: 'retirement_day',
-      display: (x) => dayText(`${x}.retirement_day`),
-      differs: (a, s) => `abs(${a}.retirement_day - ${s}.retirement_day) > ${DATE_TOLERANCE_DAYS}`,
+      display: dayText,
+      differs: (a, s) => `abs(${a} - ${s}) > ${DATE_TOLERANCE_DAYS}`,
     },
     lifetimeYears: plain('lifetime_years'),
     annualKwh: plain('annual_kwh'),
     utilisationRate: plain('utilisation_rate'),
     ownership: {
       column: 'ownership',
-      display: (x) => codeText(OWNERSHIP_CODES, `${x}.ownership`),
-      differs: (a, s) => `${a}.ownership <> ${s}.ownership`,
+      display: (value) => codeText(OWNERSHIP_CODES, value),
+      differs: (a, s) => `${a} <> ${s}`,
     },
     country: {
       column: 'country_id',
-      display: (x) => `(SELECT code FROM country WHERE id = ${x}.country_id)`,
-      differs: (a, s) => `${a}.country_id <> ${s}.country_id`,
+      display: (value) => `(SELECT code FROM country WHERE id = ${value})`,
+      differs: (a, s) => `${a} <> ${s}`,
     },
     status: {
       column: 'status',
-      display: (x) => codeText(STATUS_CODES, `${x}.status`),
-      differs: (a, s) => `${a}.status <> ${s}.status`,
+      display: (value) => codeText(STATUS_CODES, value),
+      differs: (a, s) => `${a} <> ${s}`,
     },
   }
   const sql = byField[field.field]
@@ -120,20 +122,32 @@ function fieldSql(field: ReconciledField): FieldSql {
   return { field, bit, ...sql }
 }
 
+
 const FIELDS: readonly FieldSql[] = RECONCILED_FIELDS.map(fieldSql)
 
-/** Sort key of a row for a field: rank of its format, then the most recent import, then the row id. */
-function sortKey(field: FieldSql): string {
+/** SQL rank of a row's format in a field's ranking: 1 = trusted first; unlisted formats come last. */
+function rankSql(field: FieldSql): string {
   const ranks = new Map<number, string[]>()
   for (const format of field.field.ranking) {
     const rank = rankOf(field.field, format)
     ranks.set(rank, [...(ranks.get(rank) ?? []), format])
   }
   const cases = [...ranks].map(
-    ([rank, formats]) => `WHEN m.format IN (${formats.map(quote).join(', ')}) THEN ${rank}`,
+    ([rank, formats]) => `WHEN i.format IN (${formats.map(quote).join(', ')}) THEN ${rank}`,
   )
-  const last = field.field.ranking.length + 1
-  return `(CASE ${cases.join(' ')} ELSE ${last} END)::BIGINT * 1000000000000000 + (1000000 - m.import_id)::BIGINT * 100000000 + m.id`
+  return `(CASE ${cases.join(' ')} ELSE ${field.field.ranking.length + 1} END)::BIGINT`
+}
+
+/** The distinct rankings among the fields (several fields share one), each computed once per row. */
+const RANKINGS: readonly string[] = [...new Set(FIELDS.map((field) => field.field.ranking.join(',')))]
+
+/**
+ * Sort key of a row for a field, lowest wins: a value read from the source before an imputed one, then the
+ * rank of its format, then the most recent import, then the row id (so the key is unique within the group).
+ */
+function sortKey(field: FieldSql): string {
+  const ranking = RANKINGS.indexOf(field.field.ranking.join(','))
+  return `(CASE WHEN (m.imputed & ${field.bit}) = 0 THEN 0 ELSE 100000000000000000 END) + m.rank_${ranking} * 1000000000000000 + m.ord`
 }
 
 const SERIAL_KEY = `CASE WHEN s IS NULL OR length(s) < ${MIN_SERIAL_LENGTH} OR s IN (${JUNK_SERIALS.map(quote).join(', ')})
@@ -233,76 +247,92 @@ export async function reconcileCampaign(
     await connection.run('ROLLBACK')
     throw error
   } finally {
-    for (const table of ['recon_key', 'recon_member', 'recon_host', 'recon_golden'])
+    for (const table of ['recon_key', 'recon_member', 'recon_host', 'recon_rows', 'recon_golden', 'recon_pairs'])
       await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
   }
 }
 
-/** One reconciled row per group, each field from its most trusted source; provenance and conflicts recorded. */
+/**
+ * One reconciled row per group, each field from its most trusted source; provenance and conflicts recorded.
+ * The group's rows are read once (`recon_rows`); for each field one aggregate picks the winning row as a struct
+ * (row id, import, imputed flags and value), so the reconciled rows, their provenance and the conflicts are
+ * written without joining the asset table again.
+ */
 async function mergeGroups(connection: DuckDBConnection, campaignId: number): Promise<void> {
   const [[firstId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM asset')) as [[number]]
-  const present = (field: FieldSql): string => `m.${field.column} IS NOT NULL`
-  const pick = (field: FieldSql, value: string): string => {
+  const columns = FIELDS.map((field) => `a.${field.column}`).join(', ')
+  const ranks = RANKINGS.map((ranking) => {
+    const field = FIELDS.find((candidate) => candidate.field.ranking.join(',') === ranking) as FieldSql
+    return `${rankSql(field)} AS rank_${RANKINGS.indexOf(ranking)}`
+  })
+  await connection.run('DROP TABLE IF EXISTS recon_rows')
+  await connection.run(
+    `CREATE TEMP TABLE recon_rows AS
+     SELECT r.gid, a.id, a.import_id, a.imputed, a.domain, ${columns}, ${ranks.join(', ')},
+            (1000000 - a.import_id)::BIGINT * 100000000 + a.id AS ord
+     FROM recon_member r JOIN asset a ON a.id = r.id JOIN import i ON i.id = a.import_id`,
+  )
+  // Per field: the winning row, its value and its import (arg_min over one unique key: the same row for all three).
+  const picks = FIELDS.map((field) => {
     const key = sortKey(field)
-    return `COALESCE(arg_min(${value}, ${key}) FILTER (WHERE ${present(field)} AND (m.imputed & ${field.bit}) = 0),
-                     arg_min(${value}, ${key}) FILTER (WHERE ${present(field)}))`
-  }
-  const sources = FIELDS.map((field) => `${pick(field, 'm.id')} AS src_${field.column}`)
+    const where = `FILTER (WHERE m.${field.column} IS NOT NULL)`
+    const domain = field.column === 'model_id' ? `, arg_min(m.domain, ${key}) ${where} AS domain` : ''
+    return `arg_min(m.id, ${key}) ${where} AS src_${field.column}, arg_min(m.${field.column}, ${key}) ${where} AS val_${field.column},
+            arg_min(m.import_id, ${key}) ${where} AS imp_${field.column}${domain}`
+  })
   const imputed = FIELDS.map(
     (field) =>
-      `CASE WHEN COUNT(*) FILTER (WHERE ${present(field)} AND (m.imputed & ${field.bit}) = 0) > 0
+      `CASE WHEN COUNT(*) FILTER (WHERE m.${field.column} IS NOT NULL AND (m.imputed & ${field.bit}) = 0) > 0
             OR COUNT(m.${field.column}) = 0 THEN 0 ELSE ${field.bit} END`,
   )
   await connection.run('DROP TABLE IF EXISTS recon_golden')
   await connection.run(
     `CREATE TEMP TABLE recon_golden AS
-     SELECT gid, ${toNumber(firstId)} - 1 + DENSE_RANK() OVER (ORDER BY gid) AS new_id, ${sources.join(', ')},
+     SELECT gid, ${toNumber(firstId)} - 1 + DENSE_RANK() OVER (ORDER BY gid) AS new_id, ${picks.join(', ')},
             ${imputed.join(' + ')} AS imputed
-     FROM (SELECT r.gid, a.*, i.format FROM recon_member r JOIN asset a ON a.id = r.id JOIN import i ON i.id = a.import_id) m
-     GROUP BY gid`,
+     FROM recon_rows m GROUP BY gid`,
   )
-  const source = (field: FieldSql): string => `s_${field.column}`
-  const joins = FIELDS.map(
-    (field) => `LEFT JOIN asset ${source(field)} ON ${source(field)}.id = g.src_${field.column}`,
-  )
-  const value = (column: string): string => {
-    const field = FIELDS.find((candidate) => candidate.column === column)
-    return field === undefined ? 'NULL' : `${source(field)}.${column}`
-  }
+  const value = (column: string): string =>
+    FIELDS.some((candidate) => candidate.column === column) ? `val_${column}` : 'NULL'
   // The domain follows the model's row (it derives from the category and whether the row is hosted).
   await connection.run(
     `INSERT INTO asset (id, campaign_id, import_id, organisation_id, line, site_id, model_id, domain, datacenter, serial,
        hostname, quantity, purchase_day, retirement_day, lifetime_years, annual_kwh, utilisation_rate, ownership,
        country_id, status, imputed, merged_into)
-     SELECT g.new_id, $1, 0, ${value('organisation_id')}, 0, ${value('site_id')}, ${value('model_id')},
-            s_model_id.domain, ${value('datacenter')}, ${value('serial')}, ${value('hostname')}, ${value('quantity')},
+     SELECT new_id, $1, 0, ${value('organisation_id')}, 0, ${value('site_id')}, ${value('model_id')},
+            domain, ${value('datacenter')}, ${value('serial')}, ${value('hostname')}, ${value('quantity')},
             ${value('purchase_day')}, ${value('retirement_day')}, ${value('lifetime_years')}, ${value('annual_kwh')},
-            ${value('utilisation_rate')}, ${value('ownership')}, ${value('country_id')}, ${value('status')}, g.imputed, NULL
-     FROM recon_golden g ${joins.join(' ')}`,
+            ${value('utilisation_rate')}, ${value('ownership')}, ${value('country_id')}, ${value('status')}, imputed, NULL
+     FROM recon_golden`,
     [campaignId],
   )
   const provenance = FIELDS.map(
     (field) =>
-      `SELECT g.new_id, ${quote(field.field.field)}, g.src_${field.column} FROM recon_golden g
-       WHERE g.src_${field.column} IS NOT NULL`,
+      `SELECT $1, new_id, ${quote(field.field.field)}, src_${field.column}, imp_${field.column}
+       FROM recon_golden WHERE src_${field.column} IS NOT NULL`,
   )
+  await connection.run(`INSERT INTO asset_provenance ${provenance.join(' UNION ALL ')}`, [campaignId])
+  // A member row conflicts on a field when it holds a value read from its source that differs from the chosen
+  // one, itself read from its source (the group's imputed bit is clear). Each member row sits next to its group's
+  // choices once; every field then reads that table without another join.
+  await connection.run('DROP TABLE IF EXISTS recon_pairs')
   await connection.run(
-    `INSERT INTO asset_provenance
-     SELECT $1, p.new_id, p.field, p.src, a.import_id
-     FROM (${provenance.join(' UNION ALL ')}) p(new_id, field, src) JOIN asset a ON a.id = p.src`,
-    [campaignId],
+    `CREATE TEMP TABLE recon_pairs AS
+     SELECT a.id, a.import_id, a.imputed, ${FIELDS.map((field) => `a.${field.column}`).join(', ')},
+            g.new_id, g.imputed AS chosen_imputed,
+            ${FIELDS.map((field) => `g.src_${field.column}, g.val_${field.column}, g.imp_${field.column}`).join(', ')}
+     FROM recon_rows a JOIN recon_golden g USING (gid)`,
   )
-  for (const field of FIELDS) {
-    await connection.run(
-      `INSERT INTO reconciliation_conflict
-       SELECT $1, g.new_id, ${quote(field.field.field)}, ${field.display('s')}, s.import_id, ${field.display('a')}, a.import_id
-       FROM recon_member r JOIN recon_golden g ON g.gid = r.gid JOIN asset a ON a.id = r.id
-       JOIN asset s ON s.id = g.src_${field.column}
-       WHERE a.id <> s.id AND a.${field.column} IS NOT NULL AND (a.imputed & ${field.bit}) = 0
-         AND (s.imputed & ${field.bit}) = 0 AND ${field.differs('a', 's')}`,
-      [campaignId],
-    )
-  }
+  const conflicts = FIELDS.map((field) => {
+    const own = `p.${field.column}`
+    const chosen = `p.val_${field.column}`
+    return `SELECT $1, p.new_id, ${quote(field.field.field)}, ${field.display(chosen)}, p.imp_${field.column},
+                   ${field.display(own)}, p.import_id
+            FROM recon_pairs p
+            WHERE p.id <> p.src_${field.column} AND ${own} IS NOT NULL AND (p.imputed & ${field.bit}) = 0
+              AND (p.chosen_imputed & ${field.bit}) = 0 AND ${field.differs(own, chosen)}`
+  })
+  await connection.run(`INSERT INTO reconciliation_conflict ${conflicts.join(' UNION ALL ')}`, [campaignId])
 }
 
 async function summarise(connection: DuckDBConnection, campaignId: number): Promise<ReconciliationSummary> {
