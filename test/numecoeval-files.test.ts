@@ -338,6 +338,22 @@ describe('empreinte import, NumEcoEval and G4IT files', () => {
     ])
   })
 
+  it("replaces an organisation's earlier virtual equipment from the same source on re-import", async () => {
+    const first = await importJson(workspace, [fixture('equipements-virtuels.csv')], ['--organisation', 'DSI'])
+    expect(countsOf(first)).toEqual([['numecoeval-virtual', 'utf-8', 7, 4, 3]])
+    // The next version of the file no longer lists vm-test-01 (line 5): 3 VMs accepted, 3 rows quarantined.
+    const lines = (await readFile(fixture('equipements-virtuels.csv'), 'utf8')).split('\n')
+    const next = join(workspace, 'equipements-virtuels-v2.csv')
+    await writeFile(next, lines.filter((_, index) => index !== 4).join('\n'))
+    const second = await importJson(workspace, [next], ['--organisation', 'DSI'])
+    expect(countsOf(second)).toEqual([['numecoeval-virtual', 'utf-8', 6, 3, 3]])
+    const names = await withWorkspace(workspace, async (deps, campaignId) =>
+      (await deps.store.inventoryRecords(campaignId, 'virtual-equipment')).map((vm) => vm.name),
+    )
+    // Only the second file's 3 VMs remain (not 4 + 3).
+    expect(names).toEqual(['vm-compta-01', 'vm-paie-01', 'vm-stock-01'])
+  })
+
   it('asks for the chargeMoy unit when a value could be a fraction, and reads 25 and 60 as percentages', async () => {
     const refused = await cli([
       'import',

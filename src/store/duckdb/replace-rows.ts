@@ -1,7 +1,7 @@
 /**
  * What an import does to earlier ones when it commits (same transaction):
  * - incremental re-import: with an organisation, the rows of that organisation (and below) from earlier imports
- *   of the same source are deleted; earlier imports made for that organisation (or below) are marked replaced;
+ *   of the same source (assets and NumEcoEval records alike) are deleted; earlier imports made for that organisation (or below) are marked replaced;
  * - corrected quarantine file: the quarantined rows it corrects leave the quarantine of their import.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
@@ -12,6 +12,16 @@ import { PATH_SEPARATOR, rows, toNumber } from './sql.js'
 function integerList(values: readonly number[]): string {
   return `(${values.map((value) => String(Math.trunc(Number(value)))).join(', ')})`
 }
+
+/** Tables of records other than assets that an import writes, keyed by campaign, import and organisation. */
+const RECORD_TABLES = [
+  'datacenter',
+  'virtual_equipment',
+  'application',
+  'non_it_operation',
+  'messaging',
+  'entity',
+] as const
 
 export type ReplacementCounts = {
   replacedImports: number[]
@@ -48,10 +58,13 @@ export async function applyReplacements(
       `DELETE FROM asset WHERE campaign_id = $1 AND import_id IN (${earlier}) AND organisation_id IN (${subtree})`,
       parameters,
     )
-    await connection.run(
-      `DELETE FROM datacenter WHERE campaign_id = $1 AND import_id IN (${earlier}) AND organisation_id IN (${subtree})`,
-      parameters,
-    )
+    // NumEcoEval / G4IT records of the same source (datacenters, VMs, applications, non-IT, messaging, entities).
+    for (const table of RECORD_TABLES) {
+      await connection.run(
+        `DELETE FROM ${table} WHERE campaign_id = $1 AND import_id IN (${earlier}) AND organisation_id IN (${subtree})`,
+        parameters,
+      )
+    }
     const replaced = await rows(
       connection,
       `SELECT id FROM import WHERE id IN (${earlier})
