@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from './support/run-cli.js'
+import { createHttpApp } from '../src/http/create-http-app.js'
+import { openWorkspace } from '../src/main.js'
 
 const cli = (argv: string[]) => runCli(argv)
 
@@ -96,6 +98,22 @@ describe('harmonisation: reconciliation, mapping rules, incremental re-import, e
         otherFile: 'glpi.csv',
       },
     ])
+    // The same pass through the API: POST /api/reconciliation answers the counts and lists the conflict.
+    const opened = await openWorkspace(workspace, {
+      create: false,
+      progress: { start: () => {}, advance: () => {}, stop: () => {} },
+    })
+    try {
+      const response = await createHttpApp(opened.deps).request('/api/reconciliation?conflicts=10', {
+        method: 'POST',
+      })
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as Record<string, unknown>
+      expect(body).toMatchObject({ campaign: 2025, devices: 2, bySerial: 2, byHostname: 0, sourceRows: 4 })
+      expect(body['conflictList']).toEqual(explained.reconciliation.conflicts)
+    } finally {
+      await opened.close()
+    }
   })
 
   it('saves mapping rules, applies them to later imports and computations, and round-trips them as a file', async () => {

@@ -13,6 +13,7 @@ import { importFiles } from './import-files.js'
 import { listImports } from './list-imports.js'
 import { listOrganisations } from './list-organisations.js'
 import { qualityReport } from './quality-report.js'
+import { reconcileSources } from './reconcile-sources.js'
 import type { Deps } from './ports.js'
 
 const campaignYear = z.number().int().min(1990).max(2100).nullable().default(null)
@@ -55,6 +56,10 @@ export const OPERATION_INPUTS = {
   }),
   'imports.list': z.object({ campaignYear, limit, offset }),
   'organisations.list': z.object({ campaignYear, limit, offset }),
+  'reconciliation.run': z.object({
+    campaignYear,
+    conflictLimit: z.number().int().min(0).max(10_000).default(0),
+  }),
 } as const
 
 export type OperationId = keyof typeof OPERATION_INPUTS
@@ -70,6 +75,8 @@ export const OPERATIONS = {
   'imports.list': (deps: Deps, input: OperationInput<'imports.list'>) => listImports(deps, input),
   'organisations.list': (deps: Deps, input: OperationInput<'organisations.list'>) =>
     listOrganisations(deps, input),
+  'reconciliation.run': (deps: Deps, input: OperationInput<'reconciliation.run'>) =>
+    reconcileSources(deps, input),
 } satisfies { [Id in OperationId]: (deps: Deps, input: OperationInput<Id>) => Promise<unknown> }
 
 /** What operation `id` resolves to. */

@@ -14,6 +14,7 @@ import {
   openApiResponse,
   organisationListResponse,
   qualityResponse,
+  reconciliationResponse,
 } from './response-schemas.js'
 
 /** One input field of a route: its public name, where it is sent, and the operation input it fills. */
@@ -246,6 +247,27 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'The organisation tree of a campaign, depth-first (parents first), one page at a time.',
     parameters: [campaign, limit, offset],
     response: { status: 200, contentType: 'application/json', schema: organisationListResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/reconciliation',
+    operationId: 'reconciliation.run',
+    operation: 'reconciliation.run',
+    summary:
+      'Reconcile the sources of a campaign now: the same device in several imports (serial number, then host ' +
+      'name) becomes one asset, each field from its most trusted source; answers the counts and the first conflicts.',
+    parameters: [
+      campaign,
+      {
+        name: 'conflicts',
+        in: 'query',
+        field: 'conflictLimit',
+        kind: 'integer',
+        description: 'How many conflicts to list in conflictList (0 to 10000; default 0).',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: reconciliationResponse },
     errors: [400, 404],
   },
   {

@@ -268,6 +268,7 @@ describe('createHttpApp on the small demo workspace', () => {
         'GET /api/imports',
         'POST /api/imports',
         'GET /api/organisations',
+        'POST /api/reconciliation',
         'GET /api/openapi.json',
         'GET /api/docs',
       ].sort(),

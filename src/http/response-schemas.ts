@@ -270,6 +270,27 @@ export const importResponse = z.strictObject({
     .describe('The first proposed mapping rules, by units covered (empreinte mapping propose)'),
 })
 
+const reconciliationConflict = z.strictObject({
+  assetId: z.number().int().describe('The reconciled asset (GET /api/assets/{key}/explanation shows its trace)'),
+  field: z.string(),
+  chosen: z.string().nullable().describe('The value kept, from the most trusted source for this field'),
+  chosenFile: z.string(),
+  other: z.string().nullable().describe('The other source\'s value, not kept'),
+  otherFile: z.string(),
+})
+
+export const reconciliationResponse = z.strictObject({
+  campaign: z.number().int(),
+  devices: z.number().int().describe('Devices found in two or more imports, now one asset each'),
+  bySerial: z.number().int(),
+  byHostname: z.number().int(),
+  sourceRows: z.number().int().describe('Source rows merged into those devices'),
+  conflicts: z.array(
+    z.strictObject({ field: z.string(), conflicts: z.number().int(), devices: z.number().int() }),
+  ),
+  conflictList: z.array(reconciliationConflict).describe('The first conflicts, by asset then field'),
+})
+
 export const openApiResponse = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({}),

@@ -1,5 +1,5 @@
-import { resolveCampaign } from '../../app/campaigns.js'
 import type { Deps } from '../../app/ports.js'
+import { reconcileSources } from '../../app/reconcile-sources.js'
 import { formatTable } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
 import { reconciliationText } from './import.js'
@@ -9,14 +9,14 @@ export async function reconcileCommand(
   deps: Deps,
   options: ParsedOptions,
 ): Promise<{ json: unknown; text: string }> {
-  const campaign = await resolveCampaign(deps.store, options.campaign)
-  const summary = await deps.store.reconcile(campaign.id)
-  const conflicts = options.conflicts
-    ? await deps.store.reconciliationConflicts(campaign.id, options.limit ?? 50)
-    : []
+  const result = await reconcileSources(deps, {
+    campaignYear: options.campaign,
+    conflictLimit: options.conflicts ? (options.limit ?? 50) : 0,
+  })
+  const { conflictList: conflicts, ...summary } = result
   let text =
     summary.devices === 0
-      ? `Campaign ${campaign.year}: no device found in more than one import (by serial number, then host name).\n`
+      ? `Campaign ${result.campaign}: no device found in more than one import (by serial number, then host name).\n`
       : reconciliationText(summary).trimStart()
   if (conflicts.length > 0) {
     text +=
@@ -33,5 +33,5 @@ export async function reconcileCommand(
         ]),
       )
   }
-  return { json: { campaign: campaign.year, ...summary, conflictList: conflicts }, text }
+  return { json: result, text }
 }
