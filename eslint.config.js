@@ -36,6 +36,24 @@ export default tseslint.config(
     { group: ['**/io/**', '**/store/**'], message: 'http and cli call src/app operations; only src/main.ts builds store and io.' },
   ]),
   {
+    // The dashboard talks to the server over HTTP only: `import type` from src/ for the typed client, nothing else.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'web/ reaches the server through web/src/api.ts; import only types from src/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -9,13 +9,17 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Deps, Progress } from './app/ports.js'
 import { AppError } from './app/errors.js'
-import type { OpenedWorkspace } from './cli/cli-io.js'
+import type { OpenedWorkspace, WorkspaceOpener } from './cli/cli-io.js'
 import { run } from './cli/run.js'
-import { loadConfig } from './config.js'
+import { loadConfig, type Config } from './config.js'
 import { createDefaultReferentialSource } from './io/ademe-referential.js'
 import { createNodeFiles } from './io/node-files.js'
 import { createNodeFolderWatcher } from './io/node-folder-watcher.js'
+import { createTableEncoder } from './io/encode-table.js'
+import { createNodeSecrets } from './io/secrets.js'
+import { createSmtpMailer } from './io/smtp-client.js'
 import { DuckDbStore } from './store/duckdb/duckdb-store.js'
+import { PostgresStore } from './store/postgres/postgres-store.js'
 
 export const DATABASE_FILE = 'workspace.duckdb'
 
@@ -24,6 +28,7 @@ export async function openWorkspace(
   directory: string,
   options: { create: boolean; progress: Progress },
 ): Promise<OpenedWorkspace> {
+  if (/^postgres(ql)?:\/\//.test(directory)) return openPostgresWorkspace(directory, './empreinte-data', options)
   let databasePath = ':memory:'
   if (directory !== ':memory:') {
     const folder = resolve(directory)
@@ -48,8 +53,54 @@ export async function openWorkspace(
     folders: createNodeFolderWatcher(),
     referential: createDefaultReferentialSource(),
     progress: options.progress,
+    tables: createTableEncoder(),
+    access: store.accessStore(),
+    campaigns: store.campaignStore(),
+    mailer: createSmtpMailer(),
+    plans: store.planStore(),
+    electricity: store.electricityOverrideStore(),
+    secrets: createNodeSecrets(),
   }
   return { deps, directory, close: () => store.close() }
+}
+
+/**
+ * Opens a workspace held by a PostgreSQL database (`url`); `directory` only receives files (uploads, demo files).
+ * The access, campaign-freeze and plan stores are not ported yet: their methods fail with "not available on
+ * PostgreSQL yet" (docs/postgresql.md).
+ */
+export async function openPostgresWorkspace(
+  url: string,
+  directory: string,
+  options: { create: boolean; progress: Progress },
+): Promise<OpenedWorkspace> {
+  const store = await PostgresStore.open(url)
+  const folder = resolve(directory)
+  const deps: Deps = {
+    store,
+    files: createNodeFiles(),
+    folders: createNodeFolderWatcher(),
+    referential: createDefaultReferentialSource(),
+    progress: options.progress,
+    tables: createTableEncoder(),
+    access: store.accessStore(),
+    campaigns: store.campaignStore(),
+    mailer: createSmtpMailer(),
+    plans: store.planStore(),
+    electricity: store.electricityOverrideStore(),
+    secrets: createNodeSecrets(),
+  }
+  return { deps, directory: folder, close: () => store.close() }
+}
+
+/** The workspace opener for a configuration: EMPREINTE_DATABASE_URL selects PostgreSQL, else DuckDB files. */
+export function workspaceOpener(config: Config): WorkspaceOpener {
+  const { databaseUrl } = config
+  if (databaseUrl === undefined) return openWorkspace
+  return (directory, options) =>
+    directory === ':memory:' || /^postgres(ql)?:\/\//.test(directory)
+      ? openWorkspace(directory, options)
+      : openPostgresWorkspace(databaseUrl, directory, options)
 }
 
 const isEntryPoint =
@@ -72,9 +123,14 @@ if (isEntryPoint) {
           process.once('SIGTERM', () => resolve())
         }),
       staticDirectory: fileURLToPath(new URL('../web', import.meta.url)),
+      readStdin: async () => {
+        let text = ''
+        for await (const chunk of process.stdin) text += String(chunk)
+        return text
+      },
     },
     config,
-    openWorkspace,
+    workspaceOpener(config),
   )
   process.exitCode = exitCode
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from './support/run-cli.js'
+import { createAdministratorToken } from './support/api-token.js'
 import { createHttpApp } from '../src/http/create-http-app.js'
 import { openWorkspace } from '../src/main.js'
 
@@ -106,6 +107,7 @@ describe('harmonisation: reconciliation, mapping rules, incremental re-import, e
     try {
       const response = await createHttpApp(opened.deps).request('/api/reconciliation?conflicts=10', {
         method: 'POST',
+        headers: { authorization: `Bearer ${await createAdministratorToken(opened.deps)}` },
       })
       expect(response.status).toBe(200)
       const body = (await response.json()) as Record<string, unknown>

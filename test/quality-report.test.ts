@@ -225,7 +225,7 @@ describe('qualityReport on a hand-made inventory', () => {
     // Dell Latitude 5420: nord L2, L3 and sud L3 = 3 matched to the model. The serial found in both files is one
     // reconciled device, so 9 source rows are 8 assets in footprints: 3 by model, 5 on the category default.
     expect(report.total.matched).toEqual({ byModel: 3, byCategoryDefault: 5, modelShare: 3 / 8 })
-    expect(report.referential).toBe('empreinte-default@1.0.0+latitude+rules.0.f997a1b6') // no mapping rule: the fingerprint of an empty rule set
+    expect(report.referential).toBe('empreinte-default@1.1.0+latitude+rules.0.f997a1b6') // no mapping rule: the fingerprint of an empty rule set
   })
 
   it('scores the campaign with the documented formula', () => {

@@ -12,6 +12,8 @@ import {
 } from '../core/harmonise/resolve-models.js'
 import type { MappingRule } from '../core/harmonise/mapping-rules.js'
 import type { Referential } from '../core/referential/referential.js'
+import { selectElectricityYear } from '../core/referential/electricity-year.js'
+import { overridesFingerprint } from '../core/footprint/electricity-override.js'
 import type { Campaign, Deps } from './ports.js'
 
 /** Names the matcher and its threshold in the referential's version, so results say how models were matched. */
@@ -36,11 +38,15 @@ function fuzzyMatcherOf(referential: Referential): FuzzyMatch {
   return fuzzy
 }
 
-/** The id@version a campaign's results are computed with: the referential, the mapping rules and the matcher. */
+/**
+ * The id@version a campaign's results are computed with: the referential, the mapping rules, the matcher and
+ * the electricity overrides (when there are some).
+ */
 export async function campaignReferentialId(deps: Deps): Promise<string> {
   const referential = await deps.referential.load()
   const fingerprint = resolutionFingerprint(await deps.store.listMappingRules(), MATCHER_VERSION)
-  return `${referential.id}@${referential.version}+${fingerprint}`
+  const electricity = overridesFingerprint(await deps.electricity.list())
+  return `${referential.id}@${referential.version}+${fingerprint}${electricity === '' ? '' : `+${electricity}`}`
 }
 
 /**
@@ -62,6 +68,10 @@ export async function loadCampaignReferential(
     fuzzy: fuzzyMatcherOf(base),
     threshold: DEFAULT_MATCH_THRESHOLD,
   })
-  const referential = withResolvedModels(base, resolved, resolutionFingerprint(rules, MATCHER_VERSION))
+  // The campaign's year picks the yearly grid factors (core/referential/electricity-year.ts).
+  const referential = selectElectricityYear(
+    withResolvedModels(base, resolved, resolutionFingerprint(rules, MATCHER_VERSION)),
+    campaign.year,
+  )
   return { referential, resolutions: new Map(resolved.map((item) => [item.modelId, item])), rules }
 }

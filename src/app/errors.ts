@@ -8,6 +8,12 @@ export type AppErrorCode =
   | 'not_found'
   | 'invalid_argument'
   | 'workspace_busy'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'too_many_requests'
+  | 'conflict'
+  | 'database_unavailable'
+  | 'not_available'
 
 export class AppError extends Error {
   constructor(

@@ -1,6 +1,8 @@
 import { explainAssetFootprint, type AssetFootprint } from '../core/footprint/compute-footprint.js'
 import type { AssetTrace } from '../core/footprint/trace.js'
+import { createOverrideResolver } from '../core/footprint/electricity-override.js'
 import { resolveCampaign } from './campaigns.js'
+import { isPathVisible } from './access.js'
 import { computeCampaignFootprint } from './compute-campaign-footprint.js'
 import { AppError } from './errors.js'
 import type { AssetReconciliation, Deps, StoredAsset } from './ports.js'
@@ -27,7 +29,8 @@ export async function explainAsset(
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   await computeCampaignFootprint(deps, { campaign })
   const asset = await deps.store.getAsset(campaign.id, input.asset)
-  if (!asset) {
+  // An asset outside the actor's perimeter is answered as missing, so its existence does not leak.
+  if (!asset || !isPathVisible(deps, asset.organisationPath)) {
     throw new AppError(
       'not_found',
       `No asset "${input.asset}" in campaign ${campaign.year} (give its id, serial number or host name).`,
@@ -58,6 +61,10 @@ export async function explainAsset(
       ownership: asset.ownership,
       country: asset.country,
       datacenterPue,
+      electricityOverride: createOverrideResolver(await deps.electricity.list())(
+        asset.organisationPath.join(' > '),
+        asset.site,
+      ),
     },
     { referential, referenceDay: campaign.referenceDay },
   )

@@ -1,6 +1,8 @@
 import { CRITERIA, type CriterionId } from '../core/referential/referential.js'
+import { toPersonEquivalents, type PersonEquivalent } from '../core/referential/person-equivalents.js'
 import { computeCampaignFootprint } from './compute-campaign-footprint.js'
-import { resolveCampaign, resolveOrganisation } from './campaigns.js'
+import { resolveCampaign } from './campaigns.js'
+import { resolveReadPerimeter } from './access.js'
 import { AppError } from './errors.js'
 import type { BreakdownDimension, Deps } from './ports.js'
 
@@ -33,7 +35,21 @@ export type FootprintReport = {
     climateKgCo2e: number
     waterLitres: number | null
     shareOfClimate: number
+    /** Every criterion of the row, each in its unit per year (see `units`). */
+    byCriterion: Partial<Record<CriterionId, number>>
   })[]
+  /** With `normalise: 'person-equivalents'`: the totals divided by the JRC individual sustainable packages. */
+  personEquivalents?: PersonEquivalent[]
+}
+
+export const NORMALISATIONS = ['person-equivalents'] as const
+export type Normalisation = (typeof NORMALISATIONS)[number]
+
+/** Parses `--normalise`, with a clear error for an unknown one. */
+export function parseNormalisation(text: string | null): Normalisation | null {
+  if (text === null) return null
+  if ((NORMALISATIONS as readonly string[]).includes(text)) return text as Normalisation
+  throw new AppError('invalid_argument', `Unknown --normalise "${text}". Use: ${NORMALISATIONS.join(', ')}.`)
 }
 
 /** Parses `--by a,b,c` into known dimensions, with a clear error for an unknown one. */
@@ -57,13 +73,17 @@ export function parseDimensions(text: string | null): BreakdownDimension[] {
 /** The annual footprint of a campaign, broken down as asked, computed first if the inventory changed. */
 export async function getFootprint(
   deps: Deps,
-  input: { campaignYear: number | null; by: BreakdownDimension[]; organisation: string | null },
+  input: {
+    campaignYear: number | null
+    by: BreakdownDimension[]
+    organisation: string | null
+    normalise?: Normalisation | null
+  },
 ): Promise<FootprintReport> {
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const computed = await computeCampaignFootprint(deps, { campaign })
-  const organisationPath = input.organisation
-    ? await resolveOrganisation(deps.store, input.organisation)
-    : null
+  // The organisation named (within the actor's perimeter), else the actor's perimeter, else the whole tree.
+  const organisationPath = await resolveReadPerimeter(deps, input.organisation)
   const summary = await deps.store.footprint(
     campaign.id,
     input.by,
@@ -94,6 +114,10 @@ export async function getFootprint(
       climateKgCo2e: row.values['climate-change'] ?? 0,
       waterLitres: row.values['water-use'] ?? null,
       shareOfClimate: climate === 0 ? 0 : (row.values['climate-change'] ?? 0) / climate,
+      byCriterion: row.values,
     })),
+    ...(input.normalise === 'person-equivalents'
+      ? { personEquivalents: toPersonEquivalents(summary.totals) }
+      : {}),
   }
 }

@@ -3,10 +3,12 @@ import type { Finding } from '../core/quality/finding.js'
 import type { LoadUnit, UnitChoices, UsageDurationUnit } from '../core/formats/unit-choices.js'
 import { endOfYearDay, resolveOrganisation } from './campaigns.js'
 import { AppError } from './errors.js'
+import { actorScope, isPathVisible, recordAudit, requirePermission } from './access.js'
 import { importFile, type ImportInventoryResult } from './import-inventory.js'
 import type { Deps, ReconciliationSummary } from './ports.js'
 import { reconcileIfNeeded } from './compute-campaign-footprint.js'
 import { proposeForCampaign, type RuleProposals } from './mapping.js'
+import { assertCampaignAcceptsImports } from './campaign-workflow.js'
 
 /** One file to import: where it is, and the name to report it under (the user's name for it). */
 export type FileToImport = { path: string; label: string }
@@ -68,11 +70,23 @@ export async function importFiles(
     corrects?: number | null
   },
 ): Promise<ImportFilesReport> {
-  const year = input.campaignYear ?? (await deps.store.latestCampaign())?.year ?? input.defaultCampaignYear
-  const campaign = await deps.store.ensureCampaign(year, endOfYearDay(year))
+  requirePermission(deps, 'write')
+  const scope = actorScope(deps)
+  // An actor limited to a subtree imports into it: rows naming no organisation go to its root.
   const organisationPath = input.organisation
     ? await resolveOrganisationOrNew(deps, input.organisation)
-    : null
+    : scope === null
+      ? null
+      : [...scope]
+  if (organisationPath !== null && !isPathVisible(deps, organisationPath)) {
+    throw new AppError(
+      'forbidden',
+      `You may import only into your perimeter (${scope!.join(' > ')}), not into "${input.organisation}".`,
+    )
+  }
+  const year = input.campaignYear ?? (await deps.store.latestCampaign())?.year ?? input.defaultCampaignYear
+  const campaign = await deps.store.ensureCampaign(year, endOfYearDay(year))
+  await assertCampaignAcceptsImports(deps, campaign)
   const imports: ImportedFile[] = []
   for (const file of input.files) {
     // A workbook gives one result per worksheet ("file.xlsx#Sheet"): report each under the user's label.
@@ -92,6 +106,21 @@ export async function importFiles(
       const sheet = result.fileName.includes('#') ? result.fileName.slice(result.fileName.indexOf('#')) : ''
       imports.push(toImportedFile(result, file.label + sheet))
     }
+  }
+  for (const record of imports) {
+    if (record.isAlreadyImported) continue
+    await recordAudit(deps, {
+      action: 'inventory.import',
+      target: record.file,
+      organisation: organisationPath === null ? null : organisationPath.join(' > '),
+      details: {
+        campaign: campaign.year,
+        format: record.format,
+        rowsRead: record.rowsRead,
+        rowsAccepted: record.rowsAccepted,
+        rowsQuarantined: record.rowsQuarantined,
+      },
+    })
   }
   const isChanged = imports.some((record) => !record.isAlreadyImported && record.kind === 'assets')
   const reconciliation = isChanged ? await reconcileIfNeeded(deps, campaign) : null

@@ -32,6 +32,7 @@ import {
   type Correction,
 } from './import-corrections.js'
 import { defaultSource, describeRules } from './import-sources.js'
+import { actorScope, isJoinedPathVisible, isPathVisible } from './access.js'
 
 export type ImportInventoryInput = {
   file: string
@@ -91,8 +92,17 @@ export async function importInventory(
   }
   const telemetryPlan =
     input.format === 'auto' || input.format === 'telemetry' ? planTelemetryColumns(table.header) : null
-  if (telemetryPlan !== null)
+  if (telemetryPlan !== null) {
+    // Telemetry rows are matched to devices of every organisation by name: whole-tree actors only.
+    const scope = actorScope(deps)
+    if (scope !== null) {
+      throw new AppError(
+        'forbidden',
+        `${fileName}: telemetry concerns the whole workspace; your access is limited to ${scope.join(' > ')}.`,
+      )
+    }
     return importTelemetryFile(deps, input, table, telemetryPlan, checksum, fileName)
+  }
   if (input.format === 'telemetry') {
     throw new AppError(
       'missing_columns',
@@ -102,6 +112,9 @@ export async function importInventory(
   const profile = chooseProfile(table, input.format, fileName)
   const plan = checkedPlan(table, profile, fileName)
   const correction = await correctionOf(deps, input, table, fileName)
+  if (correction && !isPathVisible(deps, correction.organisationPath ?? [])) {
+    throw new AppError('forbidden', `${fileName}: the import it corrects is outside your perimeter.`)
+  }
   // The corrected rows join the organisation their import was made for.
   if (correction && input.organisationPath === null)
     input = { ...input, organisationPath: correction.organisationPath }
@@ -240,6 +253,30 @@ type ImportSource = {
   batches: AsyncIterable<NormalisedBatch>
 }
 
+/**
+ * An actor limited to an organisation subtree may import only rows of that subtree: a row naming another
+ * organisation fails the whole import (rolled back), with its line.
+ */
+function refuseRowsOutsidePerimeter(deps: Deps, batch: NormalisedBatch, fileName: string): void {
+  const scope = actorScope(deps)
+  if (scope === null) return
+  const refuse = (line: number, organisation: string): never => {
+    throw new AppError(
+      'forbidden',
+      `${fileName}, line ${line}: organisation "${organisation}" is outside your perimeter (${scope.join(' > ')}); nothing was imported.`,
+    )
+  }
+  const { assets } = batch
+  for (let index = 0; index < assets.length; index++) {
+    if (!isJoinedPathVisible(deps, assets.organisation[index]!)) {
+      refuse(assets.sourceLine[index]!, assets.organisation[index]!)
+    }
+  }
+  for (const item of [...batch.datacenters, ...batch.records]) {
+    if (!isPathVisible(deps, item.organisationPath)) refuse(item.sourceLine, item.organisationPath.join(' > '))
+  }
+}
+
 /** Saves normalised batches as one import, in one transaction: whole on commit, nothing on failure. */
 async function importBatches(
   deps: Deps,
@@ -289,6 +326,7 @@ async function importBatches(
       counts.rowsQuarantined += batch.rowsQuarantined
       counts.rowsImputed += batch.rowsImputed
       if (correction) relineBatch(batch, correction.lines)
+      refuseRowsOutsidePerimeter(deps, batch, fileName)
       if (batch.assets.length > 0) {
         applyRulesToColumns(batch.assets, rules, ruleApplications)
         await writer.addAssets(batch.assets)

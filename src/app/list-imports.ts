@@ -1,4 +1,5 @@
 import { resolveCampaign } from './campaigns.js'
+import { actorScope, isPathVisible } from './access.js'
 import type { Deps, ImportRecord } from './ports.js'
 import type { UnitChoices } from '../core/formats/unit-choices.js'
 
@@ -36,7 +37,11 @@ export async function listImports(
   input: { campaignYear: number | null; limit: number; offset: number },
 ): Promise<ImportList> {
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
-  const records = await deps.store.listImports(campaign.id)
+  // An actor limited to a subtree sees the imports into it (not those spanning several organisations).
+  const records = (await deps.store.listImports(campaign.id)).filter(
+    (record) =>
+      actorScope(deps) === null || (record.organisationPath !== null && isPathVisible(deps, record.organisationPath)),
+  )
   return {
     campaign: campaign.year,
     items: records.slice(input.offset, input.offset + input.limit).map(toImportSummary),

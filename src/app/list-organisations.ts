@@ -1,4 +1,5 @@
 import { resolveCampaign } from './campaigns.js'
+import { isJoinedPathVisible } from './access.js'
 import type { Deps } from './ports.js'
 
 /** One node of the organisation tree, listed depth-first (parents before their children). */
@@ -36,9 +37,10 @@ export async function listOrganisations(
 ): Promise<OrganisationList> {
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const rows = await deps.store.qualityByOrganisation(campaign.id)
+  // An actor limited to a subtree sees that subtree only (not its ancestors, nor its siblings).
   const nodes = buildTree(
     rows.map((row) => ({ path: row.organisation.split(SEPARATOR), assets: row.assets })),
-  )
+  ).filter((node) => isJoinedPathVisible(deps, node.path))
   return {
     campaign: campaign.year,
     items: nodes.slice(input.offset, input.offset + input.limit),

@@ -20,6 +20,7 @@ import { resolveCampaign } from './campaigns.js'
 import { loadCampaignReferential } from './campaign-referential.js'
 import { reconcileIfNeeded } from './compute-campaign-footprint.js'
 import { AppError } from './errors.js'
+import { recordAudit, requirePermission, requireWholeTree } from './access.js'
 import type { Campaign, Deps } from './ports.js'
 
 type RuleCells = Partial<Record<(typeof MAPPING_RULE_COLUMNS)[number], string>>
@@ -56,17 +57,32 @@ export async function setRule(
   deps: Deps,
   cells: RuleCells,
 ): Promise<{ rule: NewMappingRule; isNew: boolean }> {
+  requireRuleManager(deps)
   const { rule, problems } = parseRule(cells, 0, await itemChecker(deps))
   if (rule === null) throw problemsError('mapping set', problems)
   const counts = await deps.store.saveMappingRules([rule], { replaceAll: false })
+  await recordAudit(deps, {
+    action: counts.added === 1 ? 'mapping-rule.add' : 'mapping-rule.update',
+    target: rule.pattern,
+    organisation: null,
+    details: { ...rule },
+  })
   return { rule, isNew: counts.added === 1 }
 }
 
 /** Removes a rule by pattern or id. */
 export async function removeRule(deps: Deps, patternOrId: string): Promise<void> {
+  requireRuleManager(deps)
   if (!(await deps.store.removeMappingRule(patternOrId))) {
     throw new AppError('not_found', `No mapping rule "${patternOrId}" (see empreinte mapping list).`)
   }
+  await recordAudit(deps, { action: 'mapping-rule.remove', target: patternOrId, organisation: null, details: {} })
+}
+
+/** Mapping rules apply to every import of the workspace: a rule manager of the whole tree changes them. */
+function requireRuleManager(deps: Deps): void {
+  requirePermission(deps, 'manage-rules')
+  requireWholeTree(deps, 'Changing mapping rules')
 }
 
 /** Writes the rules as a `;`-separated UTF-8 file that `importRules` reads back. */
@@ -131,7 +147,14 @@ export async function importRules(
     }
   }
   if (problems.length > 0) throw problemsError(name, problems)
+  requireRuleManager(deps)
   const counts = await deps.store.saveMappingRules(rules, { replaceAll: input.replaceAll })
+  await recordAudit(deps, {
+    action: 'mapping-rule.import',
+    target: name,
+    organisation: null,
+    details: { ...counts, replaceAll: input.replaceAll },
+  })
   return { file: input.path, ...counts }
 }
 

@@ -8,13 +8,25 @@ import { FORMAT_PROFILES } from '../core/formats/format-profiles.js'
 import { CATEGORY_IDS } from '../core/inventory/categories.js'
 import { LOAD_UNITS, USAGE_DURATION_UNITS } from '../core/formats/unit-choices.js'
 import { explainAsset } from './explain-asset.js'
-import { BREAKDOWN_DIMENSIONS, getFootprint } from './get-footprint.js'
+import { BREAKDOWN_DIMENSIONS, getFootprint, NORMALISATIONS } from './get-footprint.js'
+import {
+  listElectricityOverrides,
+  removeElectricityOverride,
+  setElectricityOverride,
+} from './electricity-overrides.js'
 import { importFiles } from './import-files.js'
 import { listImports } from './list-imports.js'
 import { listOrganisations } from './list-organisations.js'
 import { qualityReport } from './quality-report.js'
 import { reconcileSources } from './reconcile-sources.js'
+import { EXPORT_TABLES, exportTable } from './export-table.js'
+import { proposeRules, setRule } from './mapping.js'
+import { organisationReport } from './organisation-report.js'
+import { projectFleetTrajectory } from './project-fleet-trajectory.js'
+import { runScenario } from './run-scenario.js'
 import type { Deps } from './ports.js'
+import { ECO_DESIGN_INPUTS, ECO_DESIGN_OPERATIONS } from './eco-design-operations.js'
+import { CAMPAIGN_INPUTS, CAMPAIGN_OPERATIONS } from './campaign-operations.js'
 
 const campaignYear = z.number().int().min(1990).max(2100).nullable().default(null)
 const limit = z.number().int().min(1).max(1000).default(100)
@@ -31,7 +43,16 @@ export const OPERATION_INPUTS = {
     campaignYear,
     by: z.array(z.enum(BREAKDOWN_DIMENSIONS as unknown as [string, ...string[]])).default([]),
     organisation: z.string().min(1).nullable().default(null),
+    normalise: z.enum(NORMALISATIONS).nullable().default(null),
   }),
+  'electricity.list': z.object({}),
+  'electricity.set': z.object({
+    organisation: z.string().min(1).nullable().default(null),
+    site: z.string().min(1).nullable().default(null),
+    kgCo2ePerKwh: z.number().min(0).max(2),
+    source: z.string().min(1).nullable().default(null),
+  }),
+  'electricity.remove': z.object({ id: z.number().int().min(1) }),
   'quality.report': z.object({
     campaignYear,
     sample: z.number().int().min(0).max(10_000).default(100),
@@ -60,6 +81,36 @@ export const OPERATION_INPUTS = {
     campaignYear,
     conflictLimit: z.number().int().min(0).max(10_000).default(0),
   }),
+  'scenario.simulate': z.object({
+    campaignYear,
+    levers: z
+      .array(z.string().min(1), { error: 'Give at least one lever' })
+      .min(1, 'Give at least one lever'),
+    organisation: z.string().min(1).nullable().default(null),
+    groupDepth: z.number().int().min(1).max(20).default(2),
+  }),
+  'trajectory.project': z.object({
+    campaignYear,
+    levers: z.array(z.string().min(1)).default([]),
+    organisation: z.string().min(1).nullable().default(null),
+    endYear: z.number().int().min(1990).max(2100),
+    targetPercent: z.number().int().min(0).max(100).nullable().default(null),
+  }),
+  'mapping.propose': z.object({ campaignYear, limit: z.number().int().min(1).max(1000).default(20) }),
+  'mapping.set': z.object({
+    pattern: z.string().min(1),
+    referenceItem: z.string().min(1).nullable().default(null),
+    category: z.enum(CATEGORY_IDS).nullable().default(null),
+  }),
+  'table.export': z.object({
+    campaignYear,
+    table: z.enum(EXPORT_TABLES),
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    organisation: z.string().min(1).nullable().default(null),
+  }),
+  'organisation.report': z.object({ campaignYear, organisation: z.string().min(1) }),
+  ...ECO_DESIGN_INPUTS,
+  ...CAMPAIGN_INPUTS,
 } as const
 
 export type OperationId = keyof typeof OPERATION_INPUTS
@@ -69,6 +120,11 @@ export type OperationInput<Id extends OperationId> = z.infer<(typeof OPERATION_I
 export const OPERATIONS = {
   'footprint.get': (deps: Deps, input: OperationInput<'footprint.get'>) =>
     getFootprint(deps, { ...input, by: input.by as (typeof BREAKDOWN_DIMENSIONS)[number][] }),
+  'electricity.list': (deps: Deps) => listElectricityOverrides(deps),
+  'electricity.set': (deps: Deps, input: OperationInput<'electricity.set'>) =>
+    setElectricityOverride(deps, input),
+  'electricity.remove': (deps: Deps, input: OperationInput<'electricity.remove'>) =>
+    removeElectricityOverride(deps, input),
   'quality.report': (deps: Deps, input: OperationInput<'quality.report'>) => qualityReport(deps, input),
   'asset.explain': (deps: Deps, input: OperationInput<'asset.explain'>) => explainAsset(deps, input),
   'inventory.import': (deps: Deps, input: OperationInput<'inventory.import'>) => importFiles(deps, input),
@@ -77,6 +133,30 @@ export const OPERATIONS = {
     listOrganisations(deps, input),
   'reconciliation.run': (deps: Deps, input: OperationInput<'reconciliation.run'>) =>
     reconcileSources(deps, input),
+  'scenario.simulate': (deps: Deps, input: OperationInput<'scenario.simulate'>) => runScenario(deps, input),
+  'trajectory.project': (deps: Deps, input: OperationInput<'trajectory.project'>) =>
+    projectFleetTrajectory(deps, {
+      campaignYear: input.campaignYear,
+      levers: input.levers,
+      organisation: input.organisation,
+      endYear: input.endYear,
+      target:
+        input.targetPercent === null
+          ? null
+          : { targetYear: input.endYear, reductionShare: input.targetPercent / 100 },
+    }),
+  'mapping.propose': (deps: Deps, input: OperationInput<'mapping.propose'>) => proposeRules(deps, input),
+  'mapping.set': (deps: Deps, input: OperationInput<'mapping.set'>) =>
+    setRule(deps, {
+      pattern: input.pattern,
+      ...(input.referenceItem === null ? {} : { reference_item: input.referenceItem }),
+      ...(input.category === null ? {} : { category: input.category }),
+    }),
+  'table.export': (deps: Deps, input: OperationInput<'table.export'>) => exportTable(deps, input),
+  'organisation.report': (deps: Deps, input: OperationInput<'organisation.report'>) =>
+    organisationReport(deps, input),
+  ...ECO_DESIGN_OPERATIONS,
+  ...CAMPAIGN_OPERATIONS,
 } satisfies { [Id in OperationId]: (deps: Deps, input: OperationInput<Id>) => Promise<unknown> }
 
 /** What operation `id` resolves to. */

@@ -15,6 +15,13 @@ import type { CriterionId, Referential } from '../core/referential/referential.j
 import type { AssetFootprint, FootprintInput } from '../core/footprint/compute-footprint.js'
 import type { MappingRule, NewMappingRule } from '../core/harmonise/mapping-rules.js'
 import type { ModelText, ResolutionMethod } from '../core/harmonise/resolve-models.js'
+import type { Actor, Role } from '../core/access/roles.js'
+import type { NewScenario, SavedScenario } from '../core/scenarios/saved-scenario.js'
+import type { Perimeter } from '../core/scenarios/perimeter.js'
+import type { NewAction, PlanAction } from '../core/plans/action.js'
+import type { TelemetryPeriod } from '../core/plans/measure-action-progress.js'
+import type { ElectricityOverride } from '../core/footprint/electricity-override.js'
+import type { CampaignStore, Mailer } from './campaign-ports.js'
 
 /** One row as read from a file, before any interpretation. */
 export type RawRow = {
@@ -33,6 +40,13 @@ export type RawTable = {
   bytes: number
   problem?: { code: string; message: string }
   batches: AsyncIterable<RawRow[]>
+}
+
+/** A parsed YAML or JSON document and where each value was written (line and column from 1). */
+export type StructuredFile = {
+  file: string
+  value: unknown
+  locate(path: readonly (string | number)[]): { line: number; column: number } | null
 }
 
 /** A table to write as a real file (demo files, exports, quarantine files). */
@@ -58,6 +72,8 @@ export type Files = {
   writeTable(path: string, table: TableToWrite): Promise<void>
   checksum(path: string): Promise<string>
   baseName(path: string): string
+  /** Reads a YAML or JSON document, keeping where each value was written (service descriptions). */
+  readStructuredFile(path: string): Promise<StructuredFile>
   join(...parts: string[]): string
   ensureDirectory(path: string): Promise<void>
 }
@@ -145,6 +161,8 @@ export type ComputeBatch = {
   assetId(index: number): number
   /** The asset's organisation path, joined with " > ". */
   organisation(index: number): string
+  /** The asset's site name, or null (optional: a store without it cannot filter scenarios by site). */
+  site?(index: number): string | null
   fill(index: number, input: FootprintInput): void
 }
 
@@ -321,11 +339,14 @@ export type WorkspaceStore = {
   ): Promise<(Extract<InventoryRecord, { kind: Kind }> & { importId: number })[]>
   computationState(campaignId: number): Promise<ComputationState | null>
   /** Streams every asset of the campaign with its datacenter PUE resolved (undefined = not hosted). */
-  readComputeRows(campaignId: number): AsyncIterable<ComputeBatch>
+  /** With `organisationIds`, only those organisations' assets (incremental computation). */
+  readComputeRows(campaignId: number, organisationIds?: readonly number[]): AsyncIterable<ComputeBatch>
+  /** With `organisationIds`, replaces only those organisations' results; the others are kept. */
   beginResults(
     campaignId: number,
     referential: string,
     resolutions?: ReadonlyMap<number, { method: ResolutionMethod; confidence: number }>,
+    organisationIds?: readonly number[],
   ): Promise<ResultWriter>
   footprint(
     campaignId: number,
@@ -433,12 +454,159 @@ export type FolderWatcher = {
   writeText(path: string, text: string): Promise<void>
 }
 
+/** A table to download: a header and rows of text or numbers (null = empty cell). */
+export type TableToEncode = { name: string; header: string[]; rows: (string | number | null)[][] }
+
+/** Encodes a table as a file to download; text cells are neutralised against spreadsheet formula injection. */
+export type TableEncoder = {
+  encode(table: TableToEncode, format: 'csv' | 'xlsx'): Uint8Array
+}
+
+/** A user of the workspace as stored (docs/access-control.md); the password only as an argon2id hash. */
+export type StoredUser = {
+  id: number
+  login: string
+  displayName: string
+  passwordHash: string | null
+  role: Role
+  /** Organisation path the role is limited to; null = the whole tree. */
+  scope: string[] | null
+  createdMs: number
+  disabledMs: number | null
+}
+
+/** A signed-in session: the SHA-256 of its cookie token and of its CSRF token, never the tokens. */
+export type SessionRecord = { tokenHash: string; userId: number; csrfHash: string; createdMs: number; expiresMs: number }
+
+export type ApiTokenRecord = {
+  id: number
+  userId: number
+  name: string
+  createdMs: number
+  expiresMs: number | null
+  lastUsedMs: number | null
+  revokedMs: number | null
+}
+
+export type NewAuditEvent = {
+  atMs: number
+  /** Login of the user, or "local" for the workspace owner acting through the CLI. */
+  actor: string
+  action: string
+  target: string | null
+  organisation: string | null
+  details: Record<string, unknown>
+}
+export type AuditEvent = NewAuditEvent & { id: number }
+
+/** Users, sessions, API tokens, login failures and the audit log. Only hashes of secrets are stored. */
+export type AccessStore = {
+  addUser(user: Omit<StoredUser, 'id'>): Promise<StoredUser>
+  /** Logins are compared case-insensitively. */
+  findUserByLogin(login: string): Promise<StoredUser | null>
+  findUserById(id: number): Promise<StoredUser | null>
+  listUsers(): Promise<StoredUser[]>
+  /** Disables the user, ends their sessions and revokes their tokens. */
+  disableUser(id: number, atMs: number): Promise<void>
+  addSession(session: SessionRecord): Promise<void>
+  findSession(tokenHash: string): Promise<SessionRecord | null>
+  deleteSession(tokenHash: string): Promise<void>
+  deleteExpiredSessions(nowMs: number): Promise<void>
+  addApiToken(token: {
+    tokenHash: string
+    userId: number
+    name: string
+    createdMs: number
+    expiresMs: number | null
+  }): Promise<ApiTokenRecord>
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | null>
+  /** Every token (of one user when given), oldest first. */
+  listApiTokens(userId: number | null): Promise<ApiTokenRecord[]>
+  touchApiToken(id: number, nowMs: number): Promise<void>
+  revokeApiToken(id: number, nowMs: number): Promise<void>
+  addLoginFailure(login: string, address: string, atMs: number): Promise<void>
+  /** Failure times after `sinceMs` for this login and, separately, for this client address. */
+  loginFailures(login: string, address: string, sinceMs: number): Promise<{ byLogin: number[]; byAddress: number[] }>
+  clearLoginFailures(login: string): Promise<void>
+  /** Records an event; without `atMs` the store stamps it with its own clock. */
+  addAuditEvent(event: Omit<NewAuditEvent, 'atMs'> & { atMs?: number }): Promise<void>
+  /** Most recent first. */
+  listAuditEvents(query: {
+    limit: number
+    offset: number
+    action: string | null
+  }): Promise<{ items: AuditEvent[]; total: number }>
+}
+
+/** Password hashing (argon2id) and random tokens; implemented in src/io with hash-wasm and node:crypto. */
+export type Secrets = {
+  hashPassword(password: string): Promise<string>
+  verifyPassword(password: string, encodedHash: string): Promise<boolean>
+  /** A new random token (256 bits, base64url). */
+  newToken(): string
+  /** SHA-256 hex digest of a high-entropy token (what the store keeps). */
+  digest(token: string): string
+}
+
+/** Saved scenarios, action plans and electricity tariffs of the workspace (docs/scenarios.md, docs/action-plans.md). */
+export type PlanStore = {
+  /** Every saved scenario, by name. */
+  listScenarios(): Promise<SavedScenario[]>
+  findScenario(name: string): Promise<SavedScenario | null>
+  /** Saves a scenario, replacing the one with the same name (case-insensitive). */
+  saveScenario(scenario: NewScenario): Promise<{ scenario: SavedScenario; isReplaced: boolean }>
+  removeScenario(name: string): Promise<boolean>
+  /** Every action, oldest first. */
+  listActions(): Promise<PlanAction[]>
+  addAction(action: NewAction): Promise<PlanAction>
+  /** Changes the given fields of an action; null when there is no such action. */
+  updateAction(id: number, change: Partial<NewAction>): Promise<PlanAction | null>
+  /** Telemetry of the perimeter's devices (all campaigns) before and on/after `startDay`. */
+  telemetryAround(
+    perimeter: Perimeter,
+    startDay: DayNumber,
+  ): Promise<{ before: TelemetryPeriod; after: TelemetryPeriod } | null>
+  /** Electricity tariffs per organisation path (€/kWh), for its subtree. */
+  listTariffs(): Promise<OrganisationTariff[]>
+  setTariff(tariff: OrganisationTariff): Promise<void>
+  removeTariff(organisation: string): Promise<boolean>
+  /** Every campaign of the workspace, oldest first (to find the one before an action's start). */
+  listCampaigns(): Promise<Campaign[]>
+}
+
+/** An organisation's electricity tariff (€/kWh excl. VAT) with where it comes from. */
+export type OrganisationTariff = { organisation: string; eurosPerKwh: number; source: string | null }
+
+/** Electricity climate factors the user set per organisation subtree or site (docs/electricity.md). */
+export type ElectricityOverrideStore = {
+  list(): Promise<ElectricityOverride[]>
+  /** Adds the override, or replaces the one with the same organisation and site. */
+  set(override: Omit<ElectricityOverride, 'id'>): Promise<ElectricityOverride>
+  remove(id: number): Promise<boolean>
+}
+
 export type Deps = {
   store: WorkspaceStore
+  /** Saved scenarios, actions and tariffs. */
+  plans: PlanStore
+  /** Electricity factors set per organisation or site. */
+  electricity: ElectricityOverrideStore
   files: Files
   folders: FolderWatcher
   referential: ReferentialSource
   progress: Progress
+  tables: TableEncoder
+  access: AccessStore
+  secrets: Secrets
+  /** Collection campaigns: setups, members, reviews, reminders, frozen results (docs/campaigns.md). */
+  campaigns: CampaignStore
+  /** E-mail through an SMTP server (campaign reminders). */
+  mailer: Mailer
+  /**
+   * Who is acting, set per request by the HTTP layer; undefined = the workspace owner acting locally
+   * (the CLI on the workspace file), who has every permission on the whole tree.
+   */
+  actor?: Actor
 }
 
 export type { CategoryId, DomainId, PhaseId, Finding }

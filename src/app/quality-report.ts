@@ -9,7 +9,8 @@ import {
 } from '../core/quality/outlier-rules.js'
 import { qualityScore, type QualityMetrics } from '../core/quality/quality-score.js'
 import type { Referential } from '../core/referential/referential.js'
-import { resolveCampaign, resolveOrganisation } from './campaigns.js'
+import { resolveCampaign } from './campaigns.js'
+import { actorScope, isPathVisible, resolveReadPerimeter } from './access.js'
 import { computeCampaignFootprint } from './compute-campaign-footprint.js'
 import type {
   Campaign,
@@ -366,9 +367,8 @@ export async function qualityReport(deps: Deps, input: QualityReportInput): Prom
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const computed = await computeCampaignFootprint(deps, { campaign })
   const referential = await deps.referential.load()
-  const organisationPath = input.organisation
-    ? await resolveOrganisation(deps.store, input.organisation)
-    : null
+  // The organisation named (within the actor's perimeter), else the actor's perimeter, else the whole tree.
+  const organisationPath = await resolveReadPerimeter(deps, input.organisation ?? null)
   const organisationRoot = organisationPath ? organisationPath.join(PATH_SEPARATOR) : null
   const depth = input.depth ?? null
   const [imports, cells, reasons, quarantineSample, scan] = await Promise.all([
@@ -390,6 +390,9 @@ export async function qualityReport(deps: Deps, input: QualityReportInput): Prom
   const sourceRecords = imports.filter(
     (record) => organisationRoot === null || bySource.has(String(record.id)),
   )
+  // An actor limited to a subtree sees quarantined rows of the files imported into it only.
+  const visibleSample =
+    actorScope(deps) === null ? quarantineSample : visibleQuarantine(deps, imports, quarantineSample)
   const fileNames = new Map(imports.map((record) => [record.id, record.fileName]))
   const totalPerimeter = toPerimeter(total)
   return {
@@ -410,9 +413,26 @@ export async function qualityReport(deps: Deps, input: QualityReportInput): Prom
       byRule: scan.byRule,
       items: scan.items.map((item) => ({ ...item, fileName: fileNames.get(item.importId) ?? '' })),
     },
-    quarantineSample,
+    quarantineSample: visibleSample,
     totals: sumRows(sourceRecords),
   }
+}
+
+/**
+ * The quarantined rows of files imported into the actor's perimeter: a row is kept when its file name belongs
+ * only to imports whose organisation lies within it (rows of files with no organisation are not shown).
+ */
+function visibleQuarantine<Row extends { fileName: string }>(
+  deps: Deps,
+  imports: readonly ImportRecord[],
+  rows: readonly Row[],
+): Row[] {
+  const hidden = new Set(
+    imports
+      .filter((record) => record.organisationPath === null || !isPathVisible(deps, record.organisationPath))
+      .map((record) => record.fileName),
+  )
+  return rows.filter((row) => !hidden.has(row.fileName))
 }
 
 function sumRows(records: readonly ImportRecord[]): QualityReport['totals'] {

@@ -3,6 +3,7 @@
  * host name, becomes one asset; docs/methodology/reconciliation.md) and list the first conflicts found.
  */
 import { resolveCampaign } from './campaigns.js'
+import { recordAudit, requirePermission, requireWholeTree } from './access.js'
 import type { Deps, ReconciliationConflict, ReconciliationSummary } from './ports.js'
 
 export type ReconcileSourcesInput = {
@@ -18,8 +19,16 @@ export type ReconcileSourcesResult = ReconciliationSummary & {
 
 /** Runs the reconciliation pass of a campaign and answers its summary and first conflicts. */
 export async function reconcileSources(deps: Deps, input: ReconcileSourcesInput): Promise<ReconcileSourcesResult> {
+  requirePermission(deps, 'write')
+  requireWholeTree(deps, 'Reconciling the sources')
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const summary = await deps.store.reconcile(campaign.id)
+  await recordAudit(deps, {
+    action: 'reconciliation.run',
+    target: String(campaign.year),
+    organisation: null,
+    details: { devices: summary.devices, sourceRows: summary.sourceRows },
+  })
   const conflictList =
     input.conflictLimit > 0 ? await deps.store.reconciliationConflicts(campaign.id, input.conflictLimit) : []
   return { campaign: campaign.year, ...summary, conflictList }

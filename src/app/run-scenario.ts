@@ -1,10 +1,10 @@
-import { createScenarioEvaluator, type ScenarioResult } from '../core/scenarios/create-scenario-evaluator.js'
-import { DEFAULT_ECONOMIC_ASSUMPTIONS } from '../core/scenarios/economic-assumptions.js'
+import type { CategoryId } from '../core/inventory/categories.js'
+import type { ScenarioResult } from '../core/scenarios/create-scenario-evaluator.js'
 import { parseLevers } from '../core/scenarios/parse-levers.js'
+import { formatPerimeter, type Perimeter } from '../core/scenarios/perimeter.js'
 import { resolveCampaign, resolveOrganisation } from './campaigns.js'
-import { emptyFootprintInput, reconcileIfNeeded } from './compute-campaign-footprint.js'
-import { loadCampaignReferential } from './campaign-referential.js'
 import { AppError } from './errors.js'
+import { evaluatePerimeter } from './evaluate-perimeter.js'
 import type { Deps } from './ports.js'
 
 const PATH_SEPARATOR = ' > '
@@ -13,20 +13,39 @@ export type ScenarioReport = ScenarioResult & {
   campaign: number
   referential: string
   organisation: string | null
+  /** The perimeter the levers applied to (organisation subtree, categories, sites). */
+  perimeter: Perimeter & { text: string }
+  /** Inventory lines in the perimeter. */
+  assets: number
   levers: string[]
   groupDepth: number
 }
 
+/** The levers and perimeter of a scenario run, as the CLI, the API and saved scenarios give them. */
+export type ScenarioRequest = {
+  campaignYear: number | null
+  levers: string[]
+  organisation: string | null
+  categories?: CategoryId[]
+  sites?: string[]
+  groupDepth: number
+}
+
+/** Resolves an organisation name to its path text (null stays null). */
+export async function resolvePerimeterOrganisation(
+  deps: Deps,
+  organisation: string | null,
+): Promise<string | null> {
+  return organisation ? (await resolveOrganisation(deps.store, organisation)).join(PATH_SEPARATOR) : null
+}
+
 /**
- * Simulates levers on a campaign's inventory (or an organisation's subtree): every asset goes through the
- * baseline and the scenario with the same core calculator; results per lever and per organisation, in
- * kgCO2e, kWh and euros, with the assumptions.
+ * Simulates levers on a campaign's inventory within a perimeter (organisation subtree, categories, sites):
+ * every asset goes through the baseline and the scenario with the same core calculator; results per lever and
+ * per organisation, in kgCO2e (and every other criterion per phase), kWh and euros, with the assumptions.
  * @example await runScenario(deps, { campaignYear: 2025, levers: ['lifetime-extension:years=2,categories=laptop+desktop+monitor'], organisation: null, groupDepth: 2 })
  */
-export async function runScenario(
-  deps: Deps,
-  input: { campaignYear: number | null; levers: string[]; organisation: string | null; groupDepth: number },
-): Promise<ScenarioReport> {
+export async function runScenario(deps: Deps, input: ScenarioRequest): Promise<ScenarioReport> {
   if (input.levers.length === 0) {
     throw new AppError(
       'invalid_argument',
@@ -36,17 +55,11 @@ export async function runScenario(
   const parsed = parseLevers(input.levers)
   if (parsed.errors.length > 0) throw new AppError('invalid_argument', parsed.errors.join('\n'))
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
-  const organisationPath = input.organisation
-    ? await resolveOrganisation(deps.store, input.organisation)
-    : null
-  const prefix = organisationPath?.join(PATH_SEPARATOR) ?? null
-  await reconcileIfNeeded(deps, campaign)
-  const { referential } = await loadCampaignReferential(deps, campaign)
-  const evaluator = createScenarioEvaluator(
-    { footprint: { referential, referenceDay: campaign.referenceDay }, prices: DEFAULT_ECONOMIC_ASSUMPTIONS },
-    parsed.levers,
-  )
-  const row = emptyFootprintInput()
+  const perimeter: Perimeter = {
+    organisation: await resolvePerimeterOrganisation(deps, input.organisation),
+    categories: input.categories ?? [],
+    sites: input.sites ?? [],
+  }
   const groups = new Map<string, string>()
   const groupOf = (path: string): string => {
     let group = groups.get(path)
@@ -56,27 +69,14 @@ export async function runScenario(
     }
     return group
   }
-  deps.progress.start('simulate', 0)
-  let assets = 0
-  try {
-    for await (const batch of deps.store.readComputeRows(campaign.id)) {
-      for (let index = 0; index < batch.length; index++) {
-        const path = batch.organisation(index)
-        if (prefix !== null && path !== prefix && !path.startsWith(prefix + PATH_SEPARATOR)) continue
-        batch.fill(index, row)
-        evaluator.add(row, groupOf(path), row.poweredHoursPerYear ?? null)
-      }
-      assets += batch.length
-      deps.progress.advance(assets)
-    }
-  } finally {
-    deps.progress.stop()
-  }
+  const evaluation = await evaluatePerimeter(deps, { campaign, levers: parsed.levers, perimeter, groupOf })
   return {
-    ...evaluator.result(),
+    ...evaluation.result,
     campaign: campaign.year,
-    referential: `${referential.id}@${referential.version}`,
-    organisation: prefix,
+    referential: evaluation.referential,
+    organisation: perimeter.organisation,
+    perimeter: { ...perimeter, text: formatPerimeter(perimeter) },
+    assets: evaluation.assets,
     levers: input.levers,
     groupDepth: input.groupDepth,
   }

@@ -11,6 +11,8 @@ export type CliIo = {
   untilStopped: () => Promise<void>
   /** The built dashboard, served by `serve` when present. */
   staticDirectory?: string
+  /** Reads standard input to its end (`user add --password-stdin`); absent = no standard input. */
+  readStdin?: () => Promise<string>
 }
 
 /** An opened workspace: the dependencies of the use cases, and how to release them. */

@@ -4,6 +4,12 @@ import { AppError } from '../app/errors.js'
 export type ParsedOptions = {
   workspace: string | null
   json: boolean
+  /** `user add`: role, display name, password read from standard input; `user token`: name and lifetime. */
+  role: string | null
+  displayName: string | null
+  passwordStdin: boolean
+  name: string | null
+  expiresDays: number | null
   format: string | null
   organisation: string | null
   campaign: number | null
@@ -50,6 +56,40 @@ export type ParsedOptions = {
   write: string | null
   /** `reconcile`: list the conflicting values between sources. */
   conflicts: boolean
+  /** `scenario`/`action`: perimeter categories (`laptop+desktop`) and site names (`Lyon+Vienne`). */
+  categories: string | null
+  sites: string | null
+  /** `action`: the whole perimeter as `organisation=…;categories=…;sites=…`. */
+  perimeter: string | null
+  /** `scenario save`: what the scenario is for. */
+  description: string | null
+  /** `action add|update`: who carries the action, from when (YYYY-MM-DD), and its status. */
+  owner: string | null
+  start: string | null
+  status: string | null
+  /** `tariff set`: the electricity price in €/kWh, as typed. */
+  price: string | null
+  /** `electricity set`: the site an override is for, and its factor in kgCO2e/kWh as typed. */
+  site: string | null
+  kgco2ePerKwh: string | null
+  /** `footprint`: accounting view (annualised, purchase-year) and normalisation (person-equivalents). */
+  view: string | null
+  normalise: string | null
+  /** `campaign`: expected sources, pinned referential, headcounts file, board filter/sort/export. */
+  expect: string | null
+  referential: string | null
+  headcounts: string | null
+  filter: string | null
+  sort: string | null
+  export: string | null
+  /** `campaign review`: the decision and its comment. */
+  validate: boolean
+  sendBack: boolean
+  comment: string | null
+  /** `campaign remind`: SMTP server (smtp://host:port), sender, and listing without sending. */
+  smtp: string | null
+  from: string | null
+  dryRun: boolean
 }
 
 /** Parses the command line: the command, its positional arguments and the shared options. */
@@ -67,6 +107,11 @@ export function parseOptions(argv: string[]): {
       options: {
         workspace: { type: 'string', short: 'w' },
         json: { type: 'boolean' },
+        role: { type: 'string' },
+        'display-name': { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        name: { type: 'string' },
+        'expires-days': { type: 'string' },
         format: { type: 'string' },
         organisation: { type: 'string' },
         campaign: { type: 'string' },
@@ -100,6 +145,30 @@ export function parseOptions(argv: string[]): {
         replace: { type: 'boolean' },
         write: { type: 'string' },
         conflicts: { type: 'boolean' },
+        categories: { type: 'string' },
+        sites: { type: 'string' },
+        perimeter: { type: 'string' },
+        description: { type: 'string' },
+        owner: { type: 'string' },
+        start: { type: 'string' },
+        status: { type: 'string' },
+        price: { type: 'string' },
+        site: { type: 'string' },
+        'kgco2e-per-kwh': { type: 'string' },
+        view: { type: 'string' },
+        normalise: { type: 'string' },
+        expect: { type: 'string' },
+        referential: { type: 'string' },
+        headcounts: { type: 'string' },
+        filter: { type: 'string' },
+        sort: { type: 'string' },
+        export: { type: 'string' },
+        validate: { type: 'boolean' },
+        'send-back': { type: 'boolean' },
+        comment: { type: 'string' },
+        smtp: { type: 'string' },
+        from: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -112,6 +181,11 @@ export function parseOptions(argv: string[]): {
     options: {
       workspace: values.workspace ?? null,
       json: values.json ?? false,
+      role: values.role ?? null,
+      displayName: values['display-name'] ?? null,
+      passwordStdin: values['password-stdin'] ?? false,
+      name: values.name ?? null,
+      expiresDays: integerOption('expires-days', values['expires-days']),
       format: values.format ?? null,
       organisation: values.organisation ?? null,
       campaign: integerOption('campaign', values.campaign),
@@ -145,6 +219,30 @@ export function parseOptions(argv: string[]): {
       replace: values.replace ?? false,
       write: values.write ?? null,
       conflicts: values.conflicts ?? false,
+      categories: values.categories ?? null,
+      sites: values.sites ?? null,
+      perimeter: values.perimeter ?? null,
+      description: values.description ?? null,
+      owner: values.owner ?? null,
+      start: values.start ?? null,
+      status: values.status ?? null,
+      price: values.price ?? null,
+      site: values.site ?? null,
+      kgco2ePerKwh: values['kgco2e-per-kwh'] ?? null,
+      view: values.view ?? null,
+      normalise: values.normalise ?? null,
+      expect: values.expect ?? null,
+      referential: values.referential ?? null,
+      headcounts: values.headcounts ?? null,
+      filter: values.filter ?? null,
+      sort: values.sort ?? null,
+      export: values.export ?? null,
+      validate: values.validate ?? false,
+      sendBack: values['send-back'] ?? false,
+      comment: values.comment ?? null,
+      smtp: values.smtp ?? null,
+      from: values.from ?? null,
+      dryRun: values['dry-run'] ?? false,
     },
   }
 }

@@ -11,9 +11,16 @@ import { qualityCommand } from './commands/quality.js'
 import { usageCommand } from './commands/usage.js'
 import { simulateCommand } from './commands/simulate.js'
 import { trajectoryCommand } from './commands/trajectory.js'
+import { scenarioCommand } from './commands/scenario.js'
+import { actionCommand } from './commands/action.js'
+import { tariffCommand } from './commands/tariff.js'
 import { quarantineCommand } from './commands/quarantine.js'
 import { mappingCommand } from './commands/mapping.js'
 import { reconcileCommand } from './commands/reconcile.js'
+import { auditCommand, userCommand } from './commands/user.js'
+import { campaignCommand } from './commands/campaign.js'
+import { electricityCommand } from './commands/electricity.js'
+import { serviceCommand } from './commands/service.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -41,10 +48,19 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                            [--by organisation,domain,category,phase,site,criterion]
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
   explain --organisation CODE   the figures of an organisation by category and phase
+  electricity list|set|remove   grid factor overrides: set (--organisation CODE | --site NAME)
+                           --kgco2e-per-kwh X [--source TEXT]; remove ID (docs/electricity.md)
   quarantine export DIR    quarantined rows back in their source format, to correct and re-import
   mapping list|set|remove|export|import|propose   mapping rules applied to every import (model text →
                            reference item, category, default values); propose ranks rules by units covered
   reconcile [--conflicts]  the same device in several sources (serial, then host name) as one asset
+  campaign open YEAR --perimeter CODE --expect computers,monitors,phones,printers,servers,network,purchases,
+                           telemetry [--referential ID] [--headcounts FILE]   collection campaign (docs/campaigns.md)
+  campaign status [--campaign YEAR] [--filter missing|anomaly|to-chase|STATUS] [--sort code|quality|status|
+                           received|units] [--export FILE.csv|.xlsx]   progress board of every organisation
+  campaign review CODE --validate|--send-back [--comment TEXT]    recorded in the audit log
+  campaign close | restate --referential ID [--note TEXT] | publish DIR
+  campaign remind [--smtp smtp://host:port --from ADDRESS] [--dry-run]   the organisations to chase
   usage                    measured powered / active / idle hours per site (from imported telemetry)
   simulate --lever NAME:param=value,… [--lever …] [--organisation CODE] [--depth 2]
                            levers: lifetime-extension:years=2,categories=laptop+desktop+monitor
@@ -55,7 +71,17 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                                    printer-consolidation:share=0.5   (docs/methodology/levers.md)
   trajectory --lever … --to 2030 [--target 30%] [--organisation CODE]
                            year-by-year fleet renewal, baseline vs levers, cumulative tCO2e and €
+  scenario save|list|show|compare|remove   named scenarios (levers + perimeter: --organisation, --categories,
+                           --sites), compared side by side and ranked by tCO2e and € saved (docs/scenarios.md)
+  action add|list|update|progress   action plans: lever, perimeter, --owner, --start YYYY-MM-DD, --status;
+                           progress = expected vs measured gain, other reasons set apart (docs/action-plans.md)
+  tariff list|set|remove   electricity tariff per organisation: set ORGANISATION --price 0.18 [--note SOURCE]
+  service estimate FILE    footprint of a digital service's architecture options side by side (YAML or JSON,
+                           docs/services.md): per user, per tier, deltas in tCO2e and €, the best and why
   serve                    HTTP API (+ dashboard when built) [--port 8080] [--host 127.0.0.1]; GET /api/docs
+  user add LOGIN --role administrator|analyst|contributor|viewer [--organisation CODE] [--password-stdin]
+  user list | user disable LOGIN | user token LOGIN [--name NAME] [--expires-days 90]   (token shown once)
+  audit [--limit 50]       audit log: imports, rule changes, users, tokens, sign-ins (docs/access-control.md)
 
 Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
 Workspace: --workspace DIR, else $EMPREINTE_WORKSPACE, else ./empreinte-data
@@ -89,6 +115,8 @@ export async function run(
     return command === null && !options.help ? 2 : 0
   }
   const known = [
+    'user',
+    'audit',
     'demo',
     'import',
     'quality',
@@ -98,17 +126,24 @@ export async function run(
     'serve',
     'simulate',
     'trajectory',
+    'scenario',
+    'action',
+    'tariff',
     'quarantine',
     'imports',
     'watch',
     'mapping',
     'reconcile',
+    'campaign',
+    'service',
+    'electricity',
   ]
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
     return 2
   }
-  const directory = options.workspace ?? config.workspace
+  // `service estimate` reads only its file and the referential: it needs no workspace.
+  const directory = command === 'service' ? ':memory:' : (options.workspace ?? config.workspace)
   let workspace
   try {
     workspace = await openWorkspace(directory, {
@@ -121,9 +156,20 @@ export async function run(
   try {
     const deps = workspace.deps
     const defaultYear = new Date(io.now()).getUTCFullYear() - 1
+    if (command === 'user' || command === 'audit') {
+      const output =
+        command === 'user' ? await userCommand(deps, options, positional, io) : await auditCommand(deps, options)
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
+      return 0
+    }
     if (command === 'imports') {
       const history = await importsCommand(deps, options)
       io.stdout(options.json ? JSON.stringify(history.json, null, 2) + '\n' : history.text)
+      return 0
+    }
+    if (command === 'campaign') {
+      const output = await campaignCommand(deps, options, positional, io.now(), io.cwd)
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
       return 0
     }
     if (command === 'watch') {
@@ -149,7 +195,13 @@ export async function run(
     }
     const output =
       command === 'demo'
-        ? await demoCommand(deps, options, deps.files.join(workspace.directory, 'demo-files'))
+        ? await demoCommand(
+            deps,
+            options,
+            deps.files.join(workspace.directory, 'demo-files'),
+            config.demoPassword,
+            io.now(),
+          )
         : command === 'import'
           ? await importCommand(deps, options, positional, defaultYear)
           : command === 'quality'
@@ -162,12 +214,22 @@ export async function run(
                   ? await simulateCommand(deps, options)
                   : command === 'trajectory'
                     ? await trajectoryCommand(deps, options)
+                  : command === 'scenario'
+                    ? await scenarioCommand(deps, options, positional)
+                  : command === 'action'
+                    ? await actionCommand(deps, options, positional)
+                  : command === 'tariff'
+                    ? await tariffCommand(deps, options, positional)
                     : command === 'quarantine'
                       ? await quarantineCommand(deps, options, positional)
                       : command === 'mapping'
                         ? await mappingCommand(deps, options, positional)
+                        : command === 'electricity'
+                          ? await electricityCommand(deps, options, positional)
                         : command === 'reconcile'
                           ? await reconcileCommand(deps, options)
+                          : command === 'service'
+                            ? await serviceCommand(deps, options, positional)
                           : await explainCommand(deps, options, positional)
     io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
     return 0

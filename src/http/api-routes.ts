@@ -15,21 +15,36 @@ import {
   organisationListResponse,
   qualityResponse,
   reconciliationResponse,
+  mappingProposalsResponse,
+  mappingRuleResponse,
+  scenarioResponse,
+  trajectoryResponse,
 } from './response-schemas.js'
+import {
+  campaignBoardResponse,
+  campaignCloseResponse,
+  campaignOpenResponse,
+  campaignReviewResponse,
+} from './campaign-response-schemas.js'
+import { serviceEstimateResponse } from './service-response-schemas.js'
 
 /** One input field of a route: its public name, where it is sent, and the operation input it fills. */
 export type RouteParameter = {
   name: string
-  in: 'query' | 'path' | 'form'
+  /** `body`: the whole JSON request body fills `field` (kind `json`). */
+  in: 'query' | 'path' | 'form' | 'body'
   /** Field of the operation's input schema; its schema documents and validates the parameter. */
   field: string
-  /** How the text is read: an integer, plain text, a comma-separated list, or an uploaded file (form only). */
-  kind: 'integer' | 'string' | 'list' | 'file'
+  /**
+   * How the text is read: an integer, plain text, a comma-separated list, a parameter repeated once per value
+   * (values that hold commas, e.g. levers), or an uploaded file (form only).
+   */
+  kind: 'integer' | 'string' | 'list' | 'repeated' | 'file' | 'json'
   description: string
 }
 
 export type ApiRoute = {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   /** OpenAPI path template, e.g. `/api/assets/{key}/explanation`. */
   path: string
   operationId: string
@@ -37,7 +52,12 @@ export type ApiRoute = {
   operation: OperationId | null
   summary: string
   parameters: RouteParameter[]
-  response: { status: 200 | 201; contentType: 'application/json' | 'text/html'; schema: z.ZodType | null }
+  response: {
+    status: 200 | 201
+    /** `text/csv` stands for a download (CSV or XLSX, as the `format` parameter asks). */
+    contentType: 'application/json' | 'text/html' | 'text/csv'
+    schema: z.ZodType | null
+  }
   /** Error statuses the route may answer, besides 500. */
   errors: number[]
 }
@@ -269,6 +289,304 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ],
     response: { status: 200, contentType: 'application/json', schema: reconciliationResponse },
     errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/simulation',
+    operationId: 'scenario.simulate',
+    operation: 'scenario.simulate',
+    summary:
+      'Simulate levers on the inventory: baseline and scenario in kgCO2e, kWh and euros per year, the effect ' +
+      'of each lever and of each organisation (same answer as `empreinte simulate --json`).',
+    parameters: [
+      campaign,
+      {
+        name: 'lever',
+        in: 'query',
+        field: 'levers',
+        kind: 'repeated',
+        description:
+          'A lever, repeated for several: `lifetime-extension:years=2,categories=laptop+desktop`, ' +
+          '`power-off:policy=nights-weekends`… (docs/methodology/levers.md).',
+      },
+      {
+        name: 'organisation',
+        in: 'query',
+        field: 'organisation',
+        kind: 'string',
+        description: 'Only this organisation and what is below it: its name or full path.',
+      },
+      {
+        name: 'depth',
+        in: 'query',
+        field: 'groupDepth',
+        kind: 'integer',
+        description: 'Depth of the tree at which byGroup sums organisations (default 2).',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: scenarioResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/trajectory',
+    operationId: 'trajectory.project',
+    operation: 'trajectory.project',
+    summary:
+      'Year-by-year fleet renewal from the campaign to `to`, baseline against the levers, cumulative tCO2e ' +
+      'and euros, with an optional reduction target (same answer as `empreinte trajectory --json`).',
+    parameters: [
+      campaign,
+      {
+        name: 'lever',
+        in: 'query',
+        field: 'levers',
+        kind: 'repeated',
+        description: 'A lever (lifetime-extension or power-off), repeated for several.',
+      },
+      {
+        name: 'organisation',
+        in: 'query',
+        field: 'organisation',
+        kind: 'string',
+        description: 'Only this organisation and what is below it: its name or full path.',
+      },
+      { name: 'to', in: 'query', field: 'endYear', kind: 'integer', description: 'Last year projected.' },
+      {
+        name: 'target',
+        in: 'query',
+        field: 'targetPercent',
+        kind: 'integer',
+        description: 'Reduction target in percent of the baseline, reached in the year `to`.',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: trajectoryResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/mapping/proposals',
+    operationId: 'mapping.propose',
+    operation: 'mapping.propose',
+    summary:
+      'Proposed mapping rules for the models no rule or exact key resolves, ranked by the units they cover, ' +
+      "each with the matcher's suggested reference item.",
+    parameters: [
+      campaign,
+      {
+        name: 'limit',
+        in: 'query',
+        field: 'limit',
+        kind: 'integer',
+        description: 'How many proposals (1 to 1000; default 20).',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: mappingProposalsResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/mapping/rules',
+    operationId: 'mapping.set',
+    operation: 'mapping.set',
+    summary:
+      'Save a mapping rule (accept a proposal): model text → reference item and/or category, applied to every ' +
+      'later import and footprint.',
+    parameters: [
+      {
+        name: 'pattern',
+        in: 'query',
+        field: 'pattern',
+        kind: 'string',
+        description: 'The normalised model text, as a proposal names it.',
+      },
+      {
+        name: 'item',
+        in: 'query',
+        field: 'referenceItem',
+        kind: 'string',
+        description: 'Reference item of the referential.',
+      },
+      { name: 'category', in: 'query', field: 'category', kind: 'string', description: 'Category id.' },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: mappingRuleResponse },
+    errors: [400],
+  },
+  {
+    method: 'GET',
+    path: '/api/exports/{table}',
+    operationId: 'table.export',
+    operation: 'table.export',
+    summary:
+      'Download a table as CSV (UTF-8, `;`) or XLSX; text that a spreadsheet would run as a formula is ' +
+      'prefixed with an apostrophe.',
+    parameters: [
+      {
+        name: 'table',
+        in: 'path',
+        field: 'table',
+        kind: 'string',
+        description:
+          'footprint, organisations, quality-organisations, quarantine, imports or mapping-proposals.',
+      },
+      campaign,
+      { name: 'format', in: 'query', field: 'format', kind: 'string', description: 'csv (default) or xlsx.' },
+      {
+        name: 'organisation',
+        in: 'query',
+        field: 'organisation',
+        kind: 'string',
+        description: 'Only this organisation and what is below it (footprint, quality, quarantine).',
+      },
+    ],
+    response: { status: 200, contentType: 'text/csv', schema: null },
+    errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/organisations/{organisation}',
+    operationId: 'organisation.report',
+    operation: 'organisation.report',
+    summary:
+      'A printable report of one organisation (footprint by domain, phase and category, data quality), as ' +
+      'an HTML page; print it to PDF from the browser.',
+    parameters: [
+      {
+        name: 'organisation',
+        in: 'path',
+        field: 'organisation',
+        kind: 'string',
+        description: 'The organisation: its name or full path, URL-encoded.',
+      },
+      campaign,
+    ],
+    response: { status: 200, contentType: 'text/html', schema: null },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns',
+    operationId: 'campaign.open',
+    operation: 'campaign.open',
+    summary:
+      'Open a collection campaign over an organisation subtree, with the sources expected from each organisation ' +
+      'and the referential pinned (same as `empreinte campaign open --json`; headcounts file: CLI only).',
+    parameters: [
+      { name: 'year', in: 'query', field: 'year', kind: 'integer', description: 'Reporting year.' },
+      {
+        name: 'perimeter',
+        in: 'query',
+        field: 'perimeter',
+        kind: 'string',
+        description: 'The organisation whose subtree the campaign collects from (name or full path).',
+      },
+      {
+        name: 'expect',
+        in: 'query',
+        field: 'expect',
+        kind: 'string',
+        description:
+          'Comma-separated expected sources: computers, monitors, phones, printers, servers, network, purchases, telemetry.',
+      },
+      {
+        name: 'referential',
+        in: 'query',
+        field: 'referential',
+        kind: 'string',
+        description: 'The referential to pin (id@version); must be the one loaded.',
+      },
+    ],
+    response: { status: 201, contentType: 'application/json', schema: campaignOpenResponse },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{year}/status',
+    operationId: 'campaign.status',
+    operation: 'campaign.status',
+    summary:
+      'The progress board of a campaign: every organisation with its status, sources received and expected, ' +
+      'quality score and anomalies against the previous campaign (same as `empreinte campaign status --json`).',
+    parameters: [
+      { name: 'year', in: 'path', field: 'campaignYear', kind: 'integer', description: 'Campaign year.' },
+      {
+        name: 'filter',
+        in: 'query',
+        field: 'filter',
+        kind: 'string',
+        description: 'missing, anomaly, to-chase, or a status (not-started, collecting, submitted, validated, sent-back).',
+      },
+      {
+        name: 'sort',
+        in: 'query',
+        field: 'sort',
+        kind: 'string',
+        description: 'code (default), quality (worst first), status, received, units.',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: campaignBoardResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{year}/reviews',
+    operationId: 'campaign.review',
+    operation: 'campaign.review',
+    summary:
+      "Validate an organisation's data or send it back with a comment; recorded with the reviewer and in the audit log.",
+    parameters: [
+      { name: 'year', in: 'path', field: 'campaignYear', kind: 'integer', description: 'Campaign year.' },
+      {
+        name: 'organisation',
+        in: 'query',
+        field: 'organisation',
+        kind: 'string',
+        description: 'The organisation: its name (code) or full path.',
+      },
+      { name: 'decision', in: 'query', field: 'decision', kind: 'string', description: 'validate or send-back.' },
+      {
+        name: 'comment',
+        in: 'query',
+        field: 'comment',
+        kind: 'string',
+        description: 'What to fix (required to send back).',
+      },
+    ],
+    response: { status: 201, contentType: 'application/json', schema: campaignReviewResponse },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{year}/close',
+    operationId: 'campaign.close',
+    operation: 'campaign.close',
+    summary:
+      'Close and freeze a campaign: footprint computed with the pinned referential, results frozen per ' +
+      'organisation and domain, later imports refused.',
+    parameters: [{ name: 'year', in: 'path', field: 'campaignYear', kind: 'integer', description: 'Campaign year.' }],
+    response: { status: 200, contentType: 'application/json', schema: campaignCloseResponse },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/api/services/estimate',
+    operationId: 'service.estimate',
+    operation: 'service.estimate',
+    summary:
+      "Footprint of a digital service's architecture options side by side (JSON body: the service description " +
+      'of docs/services.md): per year, per user, per transaction, by tier, phase and criterion, deltas in ' +
+      'tCO2e and euros, the best option and why; same answer as `empreinte service estimate FILE --json`.',
+    parameters: [
+      {
+        name: 'body',
+        in: 'body',
+        field: 'description',
+        kind: 'json',
+        description: 'The service description: its name, shared fields (users, hosting…), options.',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: serviceEstimateResponse },
+    errors: [400, 415],
   },
   {
     method: 'GET',

@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request: every problem is listed in `error.issues`.',
   403: 'Forbidden path.',
   404: 'Not found (campaign, organisation or asset).',
+  409: 'Conflict with the current state (e.g. a closed campaign, a decision already taken).',
   413: 'Upload larger than the server limit.',
   415: 'The body is not multipart/form-data.',
   422: 'The file cannot be imported (unknown format, missing columns, empty file).',
@@ -25,7 +26,8 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
     const inputShape = route.operation === null ? {} : OPERATION_INPUTS[route.operation].shape
     const schemaOf = (parameter: RouteParameter): JsonSchema =>
       parameterSchema(parameter, (inputShape as Record<string, z.ZodType>)[parameter.field])
-    const inline = route.parameters.filter((parameter) => parameter.in !== 'form')
+    const inline = route.parameters.filter((parameter) => parameter.in !== 'form' && parameter.in !== 'body')
+    const body = route.parameters.find((parameter) => parameter.in === 'body')
     const form = route.parameters.filter((parameter) => parameter.in === 'form')
     const responses: Record<string, unknown> = {
       [String(route.response.status)]: {
@@ -54,9 +56,17 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
         required: parameter.in === 'path',
         description: parameter.description,
         ...(parameter.kind === 'list' ? { style: 'form', explode: false } : {}),
+        ...(parameter.kind === 'repeated' ? { style: 'form', explode: true } : {}),
         schema: schemaOf(parameter),
       })),
       responses,
+    }
+    if (body !== undefined) {
+      operation['requestBody'] = {
+        required: true,
+        description: body.description,
+        content: { 'application/json': { schema: schemaOf(body) } },
+      }
     }
     if (form.length > 0) {
       const required = form

@@ -11,6 +11,7 @@ import type { OpenedWorkspace } from '../cli/cli-io.js'
 import { openWorkspace } from '../main.js'
 import { API_ROUTES, honoPath } from './api-routes.js'
 import { createHttpApp } from './create-http-app.js'
+import { createAdministratorToken, withToken } from '../../test/support/api-token.js'
 import {
   errorResponse,
   explanationResponse,
@@ -32,7 +33,7 @@ async function json(response: Response): Promise<unknown> {
 describe('createHttpApp on the small demo workspace', () => {
   let directory: string
   let workspace: OpenedWorkspace
-  let app: Hono
+  let app: ReturnType<typeof withToken>
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'empreinte-http-'))
@@ -43,7 +44,10 @@ describe('createHttpApp on the small demo workspace', () => {
       workstations: 300,
       seed: 42,
     })
-    app = createHttpApp(workspace.deps, { uploadDirectory: join(directory, 'uploads') })
+    app = withToken(
+      createHttpApp(workspace.deps, { uploadDirectory: join(directory, 'uploads') }),
+      await createAdministratorToken(workspace.deps),
+    )
   })
 
   afterAll(async () => {
@@ -255,8 +259,9 @@ describe('createHttpApp on the small demo workspace', () => {
     const described = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${honoPath(path)}`),
     )
+    // The access guard is middleware (ALL /api/*), not a route.
     const registered = app.routes
-      .filter((route) => route.path !== '/*')
+      .filter((route) => route.path !== '/*' && route.method !== 'ALL')
       .map((route) => `${route.method} ${route.path}`)
     expect(described.sort()).toEqual([...new Set(registered)].sort())
     expect(described.sort()).toEqual(
@@ -269,8 +274,25 @@ describe('createHttpApp on the small demo workspace', () => {
         'POST /api/imports',
         'GET /api/organisations',
         'POST /api/reconciliation',
+        'GET /api/simulation',
+        'GET /api/trajectory',
+        'GET /api/mapping/proposals',
+        'POST /api/mapping/rules',
+        'GET /api/exports/:table',
+        'GET /api/reports/organisations/:organisation',
+        'POST /api/services/estimate',
         'GET /api/openapi.json',
         'GET /api/docs',
+        'POST /api/session',
+        'GET /api/session',
+        'DELETE /api/session',
+        'GET /api/users',
+        'POST /api/users',
+        'POST /api/users/:login/disable',
+        'GET /api/tokens',
+        'POST /api/tokens',
+        'DELETE /api/tokens/:id',
+        'GET /api/audit',
       ].sort(),
     )
     const operationIds = Object.values(document.paths).flatMap((methods) =>
@@ -336,14 +358,17 @@ describe('createHttpApp uploads (POST /api/imports)', () => {
   let directory: string
   let uploads: string
   let workspace: OpenedWorkspace
-  let app: Hono
+  let app: ReturnType<typeof withToken>
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'empreinte-http-upload-'))
     uploads = join(directory, 'uploads')
     workspace = await openWorkspace(directory, { create: true, progress: silent })
     // No campaign yet: the first import lands in last year's campaign, last year taken from this clock.
-    app = createHttpApp(workspace.deps, { uploadDirectory: uploads, now: () => Date.UTC(2026, 2, 15) })
+    app = withToken(
+      createHttpApp(workspace.deps, { uploadDirectory: uploads, now: () => Date.UTC(2026, 2, 15) }),
+      await createAdministratorToken(workspace.deps),
+    )
   })
 
   afterAll(async () => {
@@ -426,7 +451,10 @@ describe('createHttpApp uploads (POST /api/imports)', () => {
   })
 
   it('refuses an upload over the limit with 413, from Content-Length or while streaming', async () => {
-    const limited = createHttpApp(workspace.deps, { uploadDirectory: uploads, maxUploadBytes: 1024 })
+    const limited = withToken(
+      createHttpApp(workspace.deps, { uploadDirectory: uploads, maxUploadBytes: 1024 }),
+      await createAdministratorToken(workspace.deps),
+    )
     const expected = {
       error: {
         code: 'payload_too_large',
@@ -512,11 +540,15 @@ describe('createHttpApp uploads (POST /api/imports)', () => {
 describe('createHttpApp errors', () => {
   it('logs an unexpected error once and answers a bare 500', async () => {
     const workspace = await openWorkspace(':memory:', { create: true, progress: silent })
+    const token = await createAdministratorToken(workspace.deps)
     await workspace.close()
     const logged: string[] = []
-    const app = createHttpApp(workspace.deps, {
-      logger: (message, error) => logged.push(`${message}: ${String(error)}`),
-    })
+    const app = withToken(
+      createHttpApp(workspace.deps, {
+        logger: (message, error) => logged.push(`${message}: ${String(error)}`),
+      }),
+      token,
+    )
     const response = await app.request('/api/imports')
     expect(response.status).toBe(500)
     expect(await json(response)).toEqual({ error: { code: 'internal', message: 'Internal error' } })

@@ -1,13 +1,17 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { Hono, type Context } from 'hono'
 import { OPERATIONS, type OperationId, type OperationInput, type OperationOutput } from '../app/operations.js'
 import type { Deps } from '../app/ports.js'
 import { API_ROUTES, honoPath, type ApiRoute } from './api-routes.js'
 import { buildOpenApiDocument } from './build-openapi-document.js'
+import { createAccessGuard, requestDeps, type ActorContext } from './access-guard.js'
+import { ACCESS_ROUTES, registerAccessRoutes } from './access-routes.js'
 import { RequestError, toErrorAnswer, type ErrorLogger } from './errors.js'
 import { receiveUpload } from './receive-upload.js'
 import { renderDocsPage } from './render-docs-page.js'
+import { renderOrganisationReport } from './render-organisation-report.js'
 import { createSerialQueue } from './serial-queue.js'
 import { createStaticFiles } from './serve-static-files.js'
 import { readParameters, validateOperationInput } from './validate-input.js'
@@ -44,13 +48,17 @@ export function createHttpApp(deps: Deps, options: HttpAppOptions = {}): Hono {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
   const uploadDirectory = options.uploadDirectory ?? join(tmpdir(), 'empreinte-uploads')
   const queue = createSerialQueue()
-  const document = buildOpenApiDocument(API_ROUTES)
+  const document = buildOpenApiDocument([...API_ROUTES, ...ACCESS_ROUTES])
   const docsPage = renderDocsPage(document)
   const staticFiles =
     options.staticDirectory === undefined ? null : createStaticFiles(options.staticDirectory)
 
   const run = <Id extends OperationId>(id: Id, input: OperationInput<Id>): Promise<OperationOutput<Id>> =>
-    queue.run(() => operations[id](deps, input))
+    queue.run(() => operations[id](requestDeps(deps, actors), input))
+
+  // Every /api route passes the access guard first (docs/access-control.md); handlers act as its actor.
+  const actors: ActorContext = new AsyncLocalStorage()
+  app.use('/api/*', createAccessGuard(deps, { queue, actors, now }))
 
   const ownHandlers: Record<string, (c: Context, route: ApiRoute) => Promise<Response> | Response> = {
     'health.get': (c) => c.json({ status: 'ok', engine: deps.store.engine }),
@@ -60,6 +68,20 @@ export function createHttpApp(deps: Deps, options: HttpAppOptions = {}): Hono {
         // The page is self-contained: forbid every external resource and every script.
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       }),
+    'table.export': async (c, route) => {
+      const exported = await run('table.export', readOperationInput(c, route, 'table.export'))
+      return c.body(exported.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': exported.contentType,
+        'content-disposition': `attachment; filename="${exported.fileName}"`,
+        'x-content-type-options': 'nosniff',
+      })
+    },
+    'organisation.report': async (c, route) => {
+      const report = await run('organisation.report', readOperationInput(c, route, 'organisation.report'))
+      return c.html(renderOrganisationReport(report), 200, {
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      })
+    },
     'inventory.import': async (c, route) => {
       const upload = await receiveUpload(c.req.raw, {
         directory: uploadDirectory,
@@ -84,15 +106,11 @@ export function createHttpApp(deps: Deps, options: HttpAppOptions = {}): Hono {
     },
   }
 
-  const operationHandler = (route: ApiRoute, id: OperationId) => async (c: Context) => {
-    const values = new Map<string, string[]>(Object.entries(c.req.queries()))
-    for (const parameter of route.parameters) {
-      if (parameter.in === 'path') values.set(parameter.name, [c.req.param(parameter.name) ?? ''])
-    }
-    const { input, issues } = readParameters(route.parameters, values)
-    const valid = validateOperationInput(id, input, route.parameters, issues)
-    return c.json(await run(id, valid), route.response.status)
-  }
+  const operationHandler = (route: ApiRoute, id: OperationId) => async (c: Context) =>
+    c.json(
+      await run(id, readOperationInput(c, route, id, await readJsonBody(c, route))),
+      route.response.status,
+    )
 
   for (const route of API_ROUTES) {
     const own = ownHandlers[route.operationId]
@@ -104,6 +122,7 @@ export function createHttpApp(deps: Deps, options: HttpAppOptions = {}): Hono {
     if (handler === null) throw new Error(`No handler for route ${route.operationId}`)
     app.on(route.method, honoPath(route.path), handler)
   }
+  registerAccessRoutes(app, { deps, depsOf: () => requestDeps(deps, actors), run: queue.run, now })
 
   app.all('*', async (c) => {
     const path = c.req.path
@@ -120,6 +139,42 @@ export function createHttpApp(deps: Deps, options: HttpAppOptions = {}): Hono {
     return c.json(body, status)
   })
   return app
+}
+
+/** The validated input of operation `id` from the request's query and path parameters. */
+function readOperationInput<Id extends OperationId>(
+  c: Context,
+  route: ApiRoute,
+  id: Id,
+  body?: { field: string; value: unknown },
+): OperationInput<Id> {
+  const values = new Map<string, string[]>(Object.entries(c.req.queries()))
+  for (const parameter of route.parameters) {
+    if (parameter.in === 'path') values.set(parameter.name, [c.req.param(parameter.name) ?? ''])
+  }
+  const { input, issues } = readParameters(route.parameters, values)
+  if (body !== undefined) input[body.field] = body.value
+  return validateOperationInput(id, input, route.parameters, issues)
+}
+
+/** The JSON body of a route that declares an `in: 'body'` parameter (undefined for the others). */
+async function readJsonBody(
+  c: Context,
+  route: ApiRoute,
+): Promise<{ field: string; value: unknown } | undefined> {
+  const parameter = route.parameters.find((candidate) => candidate.in === 'body')
+  if (parameter === undefined) return undefined
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new RequestError('unsupported_media_type', 'Send the body as application/json.')
+  }
+  try {
+    return { field: parameter.field, value: (await c.req.json()) as unknown }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new RequestError('invalid_request', `The body is not valid JSON: ${reason}`, [
+      { path: parameter.name, message: 'Not valid JSON' },
+    ])
+  }
 }
 
 function routeNotFound(c: Context): RequestError {

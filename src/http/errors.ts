@@ -41,6 +41,12 @@ export const STATUS_BY_CODE: Record<AppErrorCode | RequestErrorCode, ContentfulS
   missing_columns: 422,
   empty_file: 422,
   workspace_busy: 503,
+  unauthenticated: 401,
+  forbidden: 403,
+  too_many_requests: 429,
+  conflict: 409,
+  database_unavailable: 503,
+  not_available: 501,
 }
 
 /** The JSON body of every error answer. */

@@ -42,8 +42,21 @@ export const footprintResponse = z.strictObject({
       climateKgCo2e: z.number(),
       waterLitres: z.number().nullable(),
       shareOfClimate: z.number(),
+      byCriterion: criterionValues,
     }),
   ),
+  personEquivalents: z
+    .array(
+      z.strictObject({
+        criterion: z.string(),
+        impact: z.number(),
+        unit: z.string(),
+        personEquivalents: z.number(),
+        formula: z.string(),
+        package: z.looseObject({ id: z.string(), value: z.number(), unit: z.string(), source: z.string() }),
+      }),
+    )
+    .optional(),
 })
 
 const counts = {
@@ -289,6 +302,94 @@ export const reconciliationResponse = z.strictObject({
     z.strictObject({ field: z.string(), conflicts: z.number().int(), devices: z.number().int() }),
   ),
   conflictList: z.array(reconciliationConflict).describe('The first conflicts, by asset then field'),
+})
+
+const scenarioTotals = z.looseObject({
+  climateKgCo2e: z.number().describe('kgCO2e per year'),
+  annualKwh: z.number().describe('kWh per year at the plug'),
+  facilityKwh: z.number().describe('kWh per year metered by the facility (plug × PUE)'),
+  quantity: z.number(),
+  eurosPerYear: z.number().describe('€ per year: purchases + electricity'),
+})
+const scenarioSavings = z.looseObject({
+  climateKgCo2e: z.number().describe('kgCO2e per year saved'),
+  climateShare: z.number().describe('Saved share of the baseline climate total, 0–1'),
+  kwh: z.number().describe('Facility kWh per year saved'),
+  euros: z.number().describe('€ per year saved'),
+})
+
+export const scenarioResponse = z.looseObject({
+  campaign: z.number().int(),
+  referential: z.string(),
+  organisation: z.string().nullable(),
+  levers: z.array(z.string()),
+  baseline: scenarioTotals,
+  scenario: scenarioTotals,
+  savings: scenarioSavings,
+  byLever: z.array(
+    z.looseObject({
+      text: z.string(),
+      label: z.strictObject({ fr: z.string(), en: z.string() }),
+      savings: scenarioSavings,
+      affectedQuantity: z.number(),
+      assumptions: z.array(z.string()),
+    }),
+  ),
+  byGroup: z.array(z.looseObject({ group: z.string(), savings: scenarioSavings })),
+  assumptions: z.array(z.string()),
+})
+
+const trajectoryYear = z.looseObject({
+  year: z.number().int(),
+  stock: z.number(),
+  purchases: z.number(),
+  amortisedKgCo2e: z.number().describe('Amortised embodied + use, kgCO2e'),
+  euros: z.number(),
+})
+
+export const trajectoryResponse = z.looseObject({
+  campaign: z.number().int(),
+  referential: z.string(),
+  organisation: z.string().nullable(),
+  levers: z.array(z.string()),
+  baseline: z.array(trajectoryYear),
+  scenario: z.array(trajectoryYear),
+  savings: z.array(
+    z.looseObject({
+      year: z.number().int(),
+      amortisedKgCo2e: z.number(),
+      euros: z.number(),
+      cumulativeAmortisedTCo2e: z.number(),
+      cumulativeEuros: z.number(),
+    }),
+  ),
+  cumulative: z.strictObject({ amortisedTCo2e: z.number(), purchaseYearTCo2e: z.number(), euros: z.number() }),
+  target: z.looseObject({ isOnTrack: z.boolean() }).nullable(),
+  assumptions: z.array(z.string()),
+})
+
+export const mappingProposalsResponse = z.strictObject({
+  campaign: z.number().int(),
+  assets: z.number(),
+  unresolvedAssets: z.number(),
+  listedShare: z.number(),
+  proposals: z.array(
+    z.looseObject({
+      pattern: z.string(),
+      category: z.string().nullable(),
+      assets: z.number(),
+      suggestion: z
+        .looseObject({ itemId: z.string(), confidence: z.number(), method: z.string() })
+        .nullable(),
+      currentMethod: z.string(),
+      currentItem: z.string(),
+    }),
+  ),
+})
+
+export const mappingRuleResponse = z.strictObject({
+  rule: z.looseObject({ pattern: z.string() }),
+  isNew: z.boolean(),
 })
 
 export const openApiResponse = z.looseObject({

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../main.js'
 import { createHttpApp } from './create-http-app.js'
 import { serveHttp } from './serve.js'
+import { createAdministratorToken } from '../../test/support/api-token.js'
 
 // The one test that opens a port: it checks what only a real socket shows (binding, streamed upload, close).
 describe('serveHttp', () => {
@@ -26,7 +27,11 @@ describe('serveHttp', () => {
       const form = new FormData()
       const fixture = fileURLToPath(new URL('../../fixtures/e2e/glpi-parc.csv', import.meta.url))
       form.append('file', new Blob([await readFile(fixture)]), 'glpi-parc.csv')
-      const upload = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form })
+      const upload = await fetch(`${server.url}/api/imports`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${await createAdministratorToken(workspace.deps)}` },
+      })
       expect(upload.status).toBe(201)
       expect(await upload.json()).toMatchObject({
         campaign: 2025,

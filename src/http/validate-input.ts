@@ -4,7 +4,7 @@ import { RequestError, type RequestIssue } from './errors.js'
 
 /**
  * Reads a route's parameters from the request's text values into an operation input (integers as numbers,
- * lists split on commas), and lists the names the route does not know. Absent or empty values are left out
+ * lists split on commas, repeated parameters kept whole), and lists the names the route does not know. Absent or empty values are left out
  * so the schema's defaults apply.
  */
 export function readParameters(
@@ -26,6 +26,10 @@ export function readParameters(
     if (parameter.kind === 'file') continue
     const given = (values.get(parameter.name) ?? []).filter((value) => value !== '')
     if (given.length === 0) continue
+    if (parameter.kind === 'repeated') {
+      input[parameter.field] = given
+      continue
+    }
     if (parameter.kind === 'list') {
       input[parameter.field] = given
         .flatMap((value) => value.split(',').map((part) => part.trim()))

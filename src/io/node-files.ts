@@ -6,6 +6,7 @@ import type { Files } from '../app/ports.js'
 import { readDelimited } from './csv/read-delimited.js'
 import { writeDelimited } from './csv/write-delimited.js'
 import { normaliseRows } from './normalise-rows.js'
+import { readStructuredFile } from './read-structured-file.js'
 import { readXlsx } from './xlsx/read-xlsx.js'
 import { XlsxError } from './xlsx/xlsx-error.js'
 
@@ -75,6 +76,7 @@ export function createNodeFiles(): Files {
       return checksumFile(path)
     },
     baseName: (path) => basename(path),
+    readStructuredFile: (path) => readStructuredFile(path),
     join: (...parts) => join(...parts),
     async ensureDirectory(path) {
       await mkdir(path, { recursive: true })

@@ -1,4 +1,10 @@
-import { getFootprint, parseDimensions, type FootprintReport } from '../../app/get-footprint.js'
+import {
+  getFootprint,
+  parseDimensions,
+  parseNormalisation,
+  type FootprintReport,
+} from '../../app/get-footprint.js'
+import { CRITERIA, type CriterionId } from '../../core/referential/referential.js'
 import type { Deps } from '../../app/ports.js'
 import { formatNumber, formatShare, formatTable } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
@@ -12,6 +18,7 @@ export async function footprintCommand(
     campaignYear: options.campaign,
     by: parseDimensions(options.by),
     organisation: options.organisation,
+    normalise: parseNormalisation(options.normalise),
   })
   return { json: report, text: renderFootprint(report) }
 }
@@ -26,12 +33,49 @@ export function renderFootprint(report: FootprintReport): string {
     lines.push(
       `  water use:      ${formatNumber(report.total.waterLitres / 1000)} m3/yr (embodied phases only)`,
     )
+  const others = (Object.keys(CRITERIA) as CriterionId[]).filter(
+    (criterion) =>
+      criterion !== 'climate-change' &&
+      criterion !== 'water-use' &&
+      report.total.byCriterion[criterion] !== undefined,
+  )
+  if (others.length > 0) {
+    lines.push(
+      '  other criteria (use phase from the electricity mix; embodied where the referential has figures):',
+    )
+    for (const criterion of others)
+      lines.push(
+        `    ${CRITERIA[criterion].label}: ${formatNumber(report.total.byCriterion[criterion]!)} ${report.units[criterion]}/yr`,
+      )
+  }
+  if (report.personEquivalents !== undefined) {
+    lines.push('  person-equivalents (impact / JRC individual sustainable package per year):')
+    for (const entry of report.personEquivalents)
+      lines.push(
+        `    ${CRITERIA[entry.criterion].label}: ${formatNumber(entry.personEquivalents)} person-eq ` +
+          `(${formatNumber(entry.impact)} ${entry.unit} / ${formatNumber(entry.package.value)} ${entry.package.unit})`,
+      )
+  }
   lines.push(`  electricity:    ${formatNumber(report.annualKwh / 1000)} MWh/yr at the plug`)
   lines.push(
     `  assets:         ${report.assets.toLocaleString('en-US')} lines, ${report.quantity.toLocaleString('en-US')} units`,
   )
   let text = lines.join('\n') + '\n'
-  if (report.by.length > 0) {
+  if (report.by.includes('criterion')) {
+    // One criterion per row: its value in its own unit (climate-change rows also in the share of the total).
+    const rows = report.breakdown.slice(0, 200).map((row) => {
+      const criterion = row.criterion as CriterionId
+      return [
+        ...report.by.map((dimension) => row[dimension] ?? ''),
+        row.quantity,
+        row.byCriterion[criterion] ?? 0,
+        `${report.units[criterion]}/yr`,
+      ]
+    })
+    text += '\n' + formatTable([...report.by, 'units', 'value', 'unit'], rows)
+    if (report.breakdown.length > 200)
+      text += `… ${report.breakdown.length - 200} more rows (use --json for all)\n`
+  } else if (report.by.length > 0) {
     const rows = report.breakdown
       .slice(0, 200)
       .map((row) => [

@@ -265,9 +265,61 @@ describe('computeAssetFootprint', () => {
     expect(water?.['end-of-life']).toBeCloseTo(319000, 9)
   })
 
-  it('gives a server only the climate criterion (ADEME has no water figure for it)', () => {
+  it('gives a server climate change and the electricity-only criteria (ADEME has no water figure for it)', () => {
     const impacts = computeAssetFootprint({ ...base, category: 'server' }, context).impacts
-    expect(Object.keys(impacts)).toEqual(['climate-change'])
+    expect(Object.keys(impacts)).toEqual([
+      'climate-change',
+      'resource-use-minerals-metals',
+      'particulate-matter',
+      'ionising-radiation',
+      'acidification',
+      'ozone-depletion',
+      'photochemical-ozone-formation',
+      'eutrophication-freshwater',
+      'eutrophication-marine',
+      'eutrophication-terrestrial',
+      'resource-use-fossils',
+    ])
+  })
+
+  it('computes the use phase of every criterion of the country mix (France, Base IMPACTS 2.01)', () => {
+    // server outside a datacenter, 3504 kWh/yr: ionising radiation 3504 × 3.23443 = 11333.44272 kBq U-235 eq/yr;
+    // resource use, fossils 3504 × 9.31353 = 32634.60912 MJ/yr; no embodied factor for them: 0
+    const impacts = computeAssetFootprint(
+      { ...base, category: 'server', purchaseDay: referenceDay - 1825 },
+      context,
+    ).impacts
+    expect(impacts['ionising-radiation']?.use).toBeCloseTo(11333.44272, 6)
+    expect(impacts['ionising-radiation']?.manufacturing).toBe(0)
+    expect(impacts['resource-use-fossils']?.use).toBeCloseTo(32634.60912, 6)
+  })
+
+  it('replaces the climate electricity factor by an organisation override, and only that one', () => {
+    // override 0.1 kgCO2e/kWh: use = 3504 × 0.1 = 350.4; ionising radiation unchanged 11333.44272
+    const electricityOverride = {
+      id: 'electricity-override/1/climate-change',
+      value: 0.1,
+      unit: 'kgCO2e/kWh',
+      source: 'contract',
+    }
+    const input = {
+      ...base,
+      category: 'server' as const,
+      purchaseDay: referenceDay - 1825,
+      electricityOverride,
+    }
+    const calculate = createFootprintCalculator(context)
+    expect(calculate(input).impacts['climate-change']?.use).toBeCloseTo(350.4, 9)
+    expect(calculate({ ...input, electricityOverride: null }).impacts['climate-change']?.use).toBeCloseTo(
+      181.8576,
+      9,
+    )
+    expect(calculate(input).impacts['ionising-radiation']?.use).toBeCloseTo(11333.44272, 6)
+    const { trace } = explainAssetFootprint(input, context)
+    const use = trace.phases.find((phase) => phase.criterion === 'climate-change' && phase.phase === 'use')!
+    const factorInput = use.inputs.find((traceInput) => traceInput.name === 'electricityFactor')!
+    expect(factorInput.origin).toBe('override')
+    expect(factorInput.factor?.source).toBe('contract')
   })
 })
 
@@ -286,13 +338,14 @@ describe('createFootprintCalculator', () => {
 describe('explainAssetFootprint', () => {
   it('traces a laptop bought 730 days ago: dates, formulas, inputs with units and factors', () => {
     const { trace } = explainAssetFootprint({ ...base, purchaseDay: referenceDay - 730 }, context)
-    expect(trace.referential).toBe('empreinte-default@1.0.0')
+    expect(trace.referential).toBe('empreinte-default@1.1.0')
     expect(trace.referenceItemId).toBe('ademe-laptop')
     expect(trace.lifetime.method).toBe('dates')
     expect(trace.lifetime.years).toBe(2)
     expect(trace.lifetime.note).toContain('730 / 365 = 2 years')
-    // 2 criteria (climate, water) × 4 phases
-    expect(trace.phases.map((phase) => `${phase.criterion}/${phase.phase}`)).toEqual([
+    // 12 criteria (climate, water and the 10 other criteria of the French mix) × 4 phases
+    expect(trace.phases).toHaveLength(48)
+    expect(trace.phases.slice(0, 8).map((phase) => `${phase.criterion}/${phase.phase}`)).toEqual([
       'climate-change/manufacturing',
       'climate-change/distribution',
       'climate-change/use',
@@ -302,6 +355,12 @@ describe('explainAssetFootprint', () => {
       'water-use/use',
       'water-use/end-of-life',
     ])
+    const acidification = trace.phases.find(
+      (phase) => phase.criterion === 'acidification' && phase.phase === 'use',
+    )!
+    // 46.64 kWh × 0.000209809 mol H+ eq/kWh = 0.00978549176
+    expect(acidification.value).toBeCloseTo(0.00978549176, 12)
+    expect(acidification.unit).toBe('mol H+ eq/yr')
     const manufacturing = trace.phases[0]
     expect(manufacturing.formula).toBe(EMBODIED_FORMULA)
     expect(manufacturing.value).toBe(85)

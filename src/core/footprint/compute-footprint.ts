@@ -39,6 +39,8 @@ export type FootprintInput = {
   country: string
   /** undefined = not hosted in a datacenter (no PUE); null = in a datacenter whose PUE is unknown (default PUE) */
   datacenterPue: number | null | undefined
+  /** A climate-change electricity factor set for the asset's organisation or site (electricity-override.ts). */
+  electricityOverride?: Factor | null
 }
 
 export type FootprintContext = { referential: Referential; referenceDay: DayNumber }
@@ -68,12 +70,20 @@ type CriterionPlan = {
 
 const CRITERION_IDS = Object.keys(CRITERIA) as CriterionId[]
 
-/** Criteria with an embodied factor for the item or an electricity factor in the mix, in CRITERIA order. */
-function planCriteria(item: ReferenceItem, mix: ElectricityMix | undefined): CriterionPlan[] {
+/**
+ * Criteria with an embodied factor for the item or an electricity factor in the mix, in CRITERIA order; an
+ * override replaces the mix's climate-change factor.
+ */
+function planCriteria(
+  item: ReferenceItem,
+  mix: ElectricityMix | undefined,
+  override: Factor | null = null,
+): CriterionPlan[] {
   const plans: CriterionPlan[] = []
   for (const criterion of CRITERION_IDS) {
     const embodied = item.embodied[criterion]
-    const electricity = mix?.factors[criterion]
+    const electricity =
+      criterion === 'climate-change' && override !== null ? override : mix?.factors[criterion]
     if (embodied === undefined && electricity === undefined) continue
     plans.push({
       criterion,
@@ -153,11 +163,12 @@ export function createFootprintCalculator(
   const matched = resolver.byModel
   const categoryItem = resolver.byCategory
 
-  const plansFor = (compiled: CompiledItem, country: string): CriterionPlan[] => {
-    let plans = compiled.plansByCountry.get(country)
+  const plansFor = (compiled: CompiledItem, country: string, override: Factor | null): CriterionPlan[] => {
+    const key = override === null ? country : `${country}\u0000${override.id}`
+    let plans = compiled.plansByCountry.get(key)
     if (plans === undefined) {
-      plans = planCriteria(compiled.item, resolveElectricityMix(referential, country).mix)
-      compiled.plansByCountry.set(country, plans)
+      plans = planCriteria(compiled.item, resolveElectricityMix(referential, country).mix, override)
+      compiled.plansByCountry.set(key, plans)
     }
     return plans
   }
@@ -177,7 +188,7 @@ export function createFootprintCalculator(
     const pue = pueOf(input.datacenterPue, defaultPue)
     const quantity = input.quantity
     const impacts: Partial<Record<CriterionId, PhaseValues>> = {}
-    for (const plan of plansFor(compiled, input.country)) {
+    for (const plan of plansFor(compiled, input.country, input.electricityOverride ?? null)) {
       impacts[plan.criterion] = phaseValues(
         plan,
         quantity,
@@ -314,7 +325,8 @@ export function explainAssetFootprint(
     )
   }
 
-  const plans = planCriteria(item, mix)
+  const override = input.electricityOverride ?? null
+  const plans = planCriteria(item, mix, override)
   const usesElectricity = plans.some((plan) => plan.electricity !== undefined)
   if (!isInventoryKwh && isMeasuredHours && usesElectricity) {
     defaultsAssumed.push(
@@ -392,6 +404,7 @@ export function explainAssetFootprint(
           })
           continue
         }
+        const isOverride = override !== null && electricity === override
         phases.push({
           phase,
           criterion: plan.criterion,
@@ -403,11 +416,13 @@ export function explainAssetFootprint(
               name: 'electricityFactor',
               value: electricity.value,
               unit: electricity.unit,
-              origin: isWorldFallback ? 'default' : 'referential',
+              origin: isOverride ? 'override' : isWorldFallback ? 'default' : 'referential',
               factor: electricity,
-              note: isWorldFallback
-                ? `world fallback for country "${input.country}"`
-                : `country "${input.country}"`,
+              note: isOverride
+                ? `override for this organisation or site (country "${input.country}")`
+                : isWorldFallback
+                  ? `world fallback for country "${input.country}"`
+                  : `country "${input.country}"`,
             },
             pueInput,
             utilisationInput,

@@ -6,7 +6,8 @@ export type TraceInput = {
   name: string
   value: number | string | null
   unit: string
-  origin: 'inventory' | 'referential' | 'default' | 'computed'
+  /** `override`: a value the user set for the organisation or site (electricity factor). */
+  origin: 'inventory' | 'referential' | 'default' | 'computed' | 'override'
   factor?: Factor
   note?: string
 }

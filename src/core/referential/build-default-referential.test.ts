@@ -13,9 +13,9 @@ function itemOf(category: CategoryId) {
 }
 
 describe('buildDefaultReferential', () => {
-  it('names itself empreinte-default@1.0.0 and cites the ADEME package version', () => {
+  it('names itself empreinte-default@1.1.0 and cites the ADEME package version', () => {
     expect(referential.id).toBe('empreinte-default')
-    expect(referential.version).toBe('1.0.0')
+    expect(referential.version).toBe('1.1.0')
     expect(referential.description).toContain('ADEME publicodes-acv-numerique 2.1.0 (MIT)')
     expect(referential.matching.size).toBe(0)
   })

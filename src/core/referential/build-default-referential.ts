@@ -1,26 +1,34 @@
 /**
- * The default referential v1 ("empreinte-default@1.0.0"), built from ADEME's published publicodes model.
+ * The default referential v1.1 ("empreinte-default@1.1.0"), built from ADEME's published publicodes model.
  * Every number read from ADEME comes from the model object given as argument (never hard-coded here);
  * the few figures ADEME lacks are flagged placeholders. See docs/methodology/default-referential.md.
  */
 import { CATEGORY_IDS, type CategoryId } from '../inventory/categories.js'
 import {
+  BASE_IMPACTS_CRITERIA,
+  BASE_IMPACTS_ELECTRICITY,
+  BASE_IMPACTS_SOURCE,
+} from './electricity-base-impacts.js'
+import {
   OWID_EMBER_KG_CO2E_PER_KWH_2024,
+  OWID_EMBER_KG_CO2E_PER_KWH_BY_YEAR,
   OWID_EMBER_SOURCE,
+  OWID_EMBER_YEARLY_SOURCE,
   WORLD_ELECTRICITY_KEY,
 } from './electricity-owid-ember.js'
-import type {
-  CriterionId,
-  ElectricityMix,
-  EmbodiedFactors,
-  Factor,
-  Hypotheses,
-  ReferenceItem,
-  Referential,
+import {
+  CRITERIA,
+  type CriterionId,
+  type ElectricityMix,
+  type EmbodiedFactors,
+  type Factor,
+  type Hypotheses,
+  type ReferenceItem,
+  type Referential,
 } from './referential.js'
 
 export const DEFAULT_REFERENTIAL_ID = 'empreinte-default'
-export const DEFAULT_REFERENTIAL_VERSION = '1.0.0'
+export const DEFAULT_REFERENTIAL_VERSION = '1.1.0'
 /** Version of `@incubateur-ademe/publicodes-acv-numerique` whose model this referential reads. */
 export const ADEME_MODEL_VERSION = '2.1.0'
 
@@ -439,11 +447,39 @@ function otherItem(desktop: ReferenceItem): ReferenceItem {
   }
 }
 
+/** The other criteria of a country's mix from Base IMPACTS (via NumEcoEval / G4IT), climate change left out. */
+function baseImpactsFactors(country: string, isClimateIncluded: boolean): ElectricityMix['factors'] {
+  const values = BASE_IMPACTS_ELECTRICITY[country]
+  const factors: ElectricityMix['factors'] = {}
+  if (values === undefined) return factors
+  BASE_IMPACTS_CRITERIA.forEach((criterion, index) => {
+    if (criterion === 'climate-change' && !isClimateIncluded) return
+    factors[criterion] = factor(
+      `electricity/${country}/${criterion}`,
+      values[index]!,
+      `${CRITERIA[criterion].unit}/kWh`,
+      BASE_IMPACTS_SOURCE,
+      {
+        note:
+          criterion === 'climate-change'
+            ? 'No ADEME or Our World in Data figure for this country: Base IMPACTS 2.01 (reference year about 2011).'
+            : 'Base IMPACTS 2.01 (reference year about 2011), as published by NumEcoEval / G4IT.',
+      },
+    )
+  })
+  return factors
+}
+
 function electricityMixes(model: Model): Map<string, ElectricityMix> {
   const mixes = new Map<string, ElectricityMix>()
+  // Every Base IMPACTS country first (all 11 criteria), then the better climate figures replace theirs.
+  for (const country of Object.keys(BASE_IMPACTS_ELECTRICITY)) {
+    mixes.set(country, { country, factors: baseImpactsFactors(country, true) })
+  }
   mixes.set('FR', {
     country: 'FR',
     factors: {
+      ...baseImpactsFactors('FR', false),
       'climate-change': factor(
         'electricity/FR/climate-change',
         readRule(model, ADEME_FRENCH_MIX_RULE, 'kgCO2e/kWh'),
@@ -462,6 +498,7 @@ function electricityMixes(model: Model): Map<string, ElectricityMix> {
     mixes.set(country, {
       country,
       factors: {
+        ...baseImpactsFactors(country, false),
         'climate-change': factor(
           `electricity/${country}/climate-change`,
           kgPerKwh,
@@ -477,6 +514,30 @@ function electricityMixes(model: Model): Map<string, ElectricityMix> {
     })
   }
   return mixes
+}
+
+/** Our World in Data / Ember climate factors per country and year (France keeps ADEME's smoothed figure). */
+function climateElectricityByYear(): Map<string, Map<number, Factor>> {
+  const byCountry = new Map<string, Map<number, Factor>>()
+  for (const [country, years] of Object.entries(OWID_EMBER_KG_CO2E_PER_KWH_BY_YEAR)) {
+    const byYear = new Map<number, Factor>()
+    for (const [year, kgPerKwh] of Object.entries(years)) {
+      byYear.set(
+        Number(year),
+        factor(
+          `electricity/${country}/climate-change/${year}`,
+          kgPerKwh,
+          'kgCO2e/kWh',
+          OWID_EMBER_YEARLY_SOURCE,
+          {
+            note: `Production-based (generation) carbon intensity of ${year}.`,
+          },
+        ),
+      )
+    }
+    byCountry.set(country, byYear)
+  }
+  return byCountry
 }
 
 function hypotheses(): Hypotheses {
@@ -572,12 +633,14 @@ export function buildDefaultReferential(ademeModel: Readonly<Record<string, unkn
     version: DEFAULT_REFERENTIAL_VERSION,
     description:
       `Default referential v${DEFAULT_REFERENTIAL_VERSION}: device factors and French electricity mix from ` +
-      `ADEME publicodes-acv-numerique ${ADEME_MODEL_VERSION} (MIT), other countries from ${OWID_EMBER_SOURCE}, ` +
+      `ADEME publicodes-acv-numerique ${ADEME_MODEL_VERSION} (MIT), other countries from ${OWID_EMBER_YEARLY_SOURCE}, ` +
+      `other criteria of the electricity mixes from ${BASE_IMPACTS_SOURCE}, ` +
       'hypotheses from NumEcoEval / G4IT (Apache-2.0), flagged placeholders where no open figure exists.',
     items: new Map(items.map((item) => [item.id, item])),
     defaultItemByCategory,
     matching: new Map(),
     electricity: electricityMixes(ademeModel),
+    climateElectricityByYear: climateElectricityByYear(),
     hypotheses: hypotheses(),
   }
 }

@@ -6,6 +6,16 @@ export const CRITERIA = {
   'water-use': { unit: 'L', label: 'Water use' },
   'resource-use-minerals-metals': { unit: 'kg Sb eq', label: 'Resource use, minerals and metals' },
   'primary-energy': { unit: 'MJ', label: 'Primary energy' },
+  // EF 3.0 indicators of the NumEcoEval / G4IT electricity mixes, units as the EF 3.0 method states them.
+  'particulate-matter': { unit: 'disease incidence', label: 'Particulate matter' },
+  'ionising-radiation': { unit: 'kBq U-235 eq', label: 'Ionising radiation' },
+  acidification: { unit: 'mol H+ eq', label: 'Acidification' },
+  'ozone-depletion': { unit: 'kg CFC-11 eq', label: 'Ozone depletion' },
+  'photochemical-ozone-formation': { unit: 'kg NMVOC eq', label: 'Photochemical ozone formation' },
+  'eutrophication-freshwater': { unit: 'kg P eq', label: 'Eutrophication, freshwater' },
+  'eutrophication-marine': { unit: 'kg N eq', label: 'Eutrophication, marine' },
+  'eutrophication-terrestrial': { unit: 'mol N eq', label: 'Eutrophication, terrestrial' },
+  'resource-use-fossils': { unit: 'MJ', label: 'Resource use, fossils' },
 } as const
 export type CriterionId = keyof typeof CRITERIA
 
@@ -67,6 +77,11 @@ export type Referential = {
   defaultItemByCategory: Readonly<Record<CategoryId, string>>
   matching: ReadonlyMap<string, string>
   electricity: ReadonlyMap<string, ElectricityMix>
+  /**
+   * Climate-change factors of the electricity mix by country and year: `selectElectricityYear` puts the
+   * campaign year's figure in `electricity` (absent: the mixes hold one figure whatever the year).
+   */
+  climateElectricityByYear?: ReadonlyMap<string, ReadonlyMap<number, Factor>>
   hypotheses: Hypotheses
 }
 

@@ -15,6 +15,7 @@ import { createItemResolver } from '../footprint/resolve-reference-item.js'
 import { lineAnnualKwh, pueOf, resolveElectricityMix, useImpact } from '../footprint/use-phase.js'
 import { utilisationRateOf } from '../footprint/utilisation.js'
 import { CRITERIA, type CriterionId, type ReferenceItem } from '../referential/referential.js'
+import { applyCloudRegion, describeCloudRegion, isCloudRegionTarget } from './cloud-region.js'
 import { applyDatacenterPue, describeDatacenterPue, isDatacenterPueTarget } from './datacenter-pue.js'
 import {
   applyDeviceSubstitution,
@@ -111,20 +112,27 @@ export type LeverPipeline = {
   counters: PipelineCounters
   /** Bits of the criteria some line reported (bit k = criteria[k]). */
   seenCriteriaMask(): number
-  run(input: FootprintInput, poweredHoursPerYear: number | null | undefined, visitor: PipelineVisitor): void
+  /** `tariffEurosPerKwh` overrides the prices' tariff for this line (e.g. the organisation's own tariff). */
+  run(
+    input: FootprintInput,
+    poweredHoursPerYear: number | null | undefined,
+    visitor: PipelineVisitor,
+    tariffEurosPerKwh?: number,
+  ): void
 }
 
 const PLAN_STRIDE = 5
 const WATT_HOURS_PER_KWH = 1000
 
-/** Criteria with at least one factor in the referential, in CRITERIA order. */
+/**
+ * Criteria with an embodied factor on at least one item (climate change and water in the default referential),
+ * in CRITERIA order. Criteria the electricity mixes alone carry (particulate matter, ionising radiation…) are
+ * left to the footprint: each criterion costs one more vector per line, and the levers are stated in kgCO2e.
+ */
 export function criteriaOfReferential(context: FootprintContext): CriterionId[] {
-  const present = new Set<CriterionId>()
+  const present = new Set<CriterionId>(['climate-change'])
   for (const item of context.referential.items.values()) {
     for (const criterion of Object.keys(item.embodied) as CriterionId[]) present.add(criterion)
-  }
-  for (const mix of context.referential.electricity.values()) {
-    for (const criterion of Object.keys(mix.factors) as CriterionId[]) present.add(criterion)
   }
   return (Object.keys(CRITERIA) as CriterionId[]).filter((criterion) => present.has(criterion))
 }
@@ -143,7 +151,8 @@ export function createLeverPipeline(
   const criterionCount = criteria.length
   const size = vectorSize(criterionCount)
   const leverCount = levers.length
-  const tariff = prices.electricityEurosPerKwh
+  const defaultTariff = prices.electricityEurosPerKwh
+  let tariff = defaultTariff
   const plugIndex = tailIndex(criterionCount, 'plugKwh')
   const facilityIndex = tailIndex(criterionCount, 'facilityKwh')
   const quantityIndex = tailIndex(criterionCount, 'quantity')
@@ -277,6 +286,7 @@ export function createLeverPipeline(
     part.expectedLifetimeYears = compiled.expectedLifetimeYears
     part.isInDatacenter = input.datacenterPue !== undefined
     part.pue = pue
+    part.country = input.country
     if (measuredHours !== null && (input.annualKwh !== null || isMeasured)) {
       part.hoursOrigin = 'telemetry'
       part.knownHoursPerYear = measuredHours
@@ -355,6 +365,31 @@ export function createLeverPipeline(
           apply: (part) => applyPrinterConsolidation(part, lever),
           describe: (part) => describePrinterConsolidation(part, lever),
         }
+      case 'cloud-region': {
+        const ratiosByCountry = new Map<string, Float64Array>()
+        const ratiosOf = (country: string): Float64Array => {
+          let ratios = ratiosByCountry.get(country)
+          if (ratios === undefined) {
+            const current = resolveElectricityMix(referential, country).mix
+            const target = resolveElectricityMix(referential, lever.country).mix
+            ratios = new Float64Array(criterionCount).fill(1)
+            criteria.forEach((criterion, index) => {
+              const from = current?.factors[criterion]?.value
+              const to = target?.factors[criterion]?.value
+              if (from !== undefined && to !== undefined && from > 0) ratios![index] = to / from
+            })
+            ratiosByCountry.set(country, ratios)
+          }
+          return ratios
+        }
+        const climateIndex = criteria.indexOf('climate-change')
+        return {
+          isTarget: (part) => isCloudRegionTarget(part, lever),
+          apply: (part) => applyCloudRegion(part, lever, ratiosOf(part.country)),
+          describe: (part) =>
+            describeCloudRegion(part, lever, climateIndex < 0 ? 1 : ratiosOf(part.country)[climateIndex]!),
+        }
+      }
       case 'fewer-screens':
       case 'device-substitution':
         // fewer-screens is finished per group by the evaluator; substitution splits parts (see `run`).
@@ -401,7 +436,9 @@ export function createLeverPipeline(
     input: FootprintInput,
     poweredHoursPerYear: number | null | undefined,
     visitor: PipelineVisitor,
+    tariffEurosPerKwh?: number,
   ): void => {
+    tariff = tariffEurosPerKwh ?? defaultTariff
     const measuredHours = poweredHoursPerYear ?? input.poweredHoursPerYear ?? null
     let compiled: CompiledItem | null = null
     if (hasMatching && (input.manufacturer !== null || input.model !== null)) {

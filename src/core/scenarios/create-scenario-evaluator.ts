@@ -49,6 +49,8 @@ export type ScenarioSavings = {
   euros: number
   purchaseEuros: number
   electricityEuros: number
+  /** Saved per criterion (its unit per year), total and per phase; criteria the referential reports only. */
+  byCriterion: Partial<Record<CriterionId, CriterionTotals>>
 }
 
 /** The effect of one lever, applied after the previous ones. */
@@ -84,8 +86,16 @@ export type ScenarioResult = {
 
 /** Accumulates lines one by one and evaluates the scenario. */
 export type ScenarioEvaluator = {
-  /** Adds one line of `group` (e.g. organisation path); `poweredHoursPerYear` = telemetry, when measured. */
-  add(input: FootprintInput, group: string, poweredHoursPerYear?: number | null): void
+  /**
+   * Adds one line of `group` (e.g. organisation path); `poweredHoursPerYear` = telemetry, when measured;
+   * `tariffEurosPerKwh` = the line's electricity tariff when it differs from the prices' default.
+   */
+  add(
+    input: FootprintInput,
+    group: string,
+    poweredHoursPerYear?: number | null,
+    tariffEurosPerKwh?: number,
+  ): void
   result(): ScenarioResult
 }
 
@@ -127,7 +137,12 @@ export function createScenarioEvaluator(context: ScenarioContext, levers: Lever[
     },
   }
 
-  const add = (input: FootprintInput, group: string, poweredHoursPerYear?: number | null): void => {
+  const add = (
+    input: FootprintInput,
+    group: string,
+    poweredHoursPerYear?: number | null,
+    tariffEurosPerKwh?: number,
+  ): void => {
     if (group !== currentGroup) {
       let accumulator = groups.get(group)
       if (accumulator === undefined) {
@@ -137,7 +152,7 @@ export function createScenarioEvaluator(context: ScenarioContext, levers: Lever[
       current = accumulator
       currentGroup = group
     }
-    pipeline.run(input, poweredHoursPerYear, visitor)
+    pipeline.run(input, poweredHoursPerYear, visitor, tariffEurosPerKwh)
   }
 
   const result = (): ScenarioResult => {
@@ -189,10 +204,10 @@ export function createScenarioEvaluator(context: ScenarioContext, levers: Lever[
         group,
         baseline: baselineTotals,
         scenario: toTotals(scenario, criteria, seenMask),
-        savings: savingsOf(baseline, scenario, criteria),
+        savings: savingsOf(baseline, scenario, criteria, seenMask),
         byLever: changes.map((change, leverIndex) => ({
           text: formatLever(levers[leverIndex]!),
-          savings: savingsOfChange(change, baselineTotals.climateKgCo2e, criteria),
+          savings: savingsOfChange(change, baselineTotals.climateKgCo2e, criteria, seenMask),
         })),
       })
     }
@@ -206,7 +221,7 @@ export function createScenarioEvaluator(context: ScenarioContext, levers: Lever[
         text: formatLever(lever),
         label: spec.label,
         change: toTotals(change, criteria, seenMask),
-        savings: savingsOfChange(change, baselineTotals.climateKgCo2e, criteria),
+        savings: savingsOfChange(change, baselineTotals.climateKgCo2e, criteria, seenMask),
         affectedQuantity: isFewerScreens
           ? monitorsRemovedByLever[leverIndex]!
           : pipeline.counters.affectedQuantityByLever[leverIndex]!,
@@ -226,7 +241,7 @@ export function createScenarioEvaluator(context: ScenarioContext, levers: Lever[
     return {
       baseline: baselineTotals,
       scenario: toTotals(totalScenario, criteria, seenMask),
-      savings: savingsOf(totalBaseline, totalScenario, criteria),
+      savings: savingsOf(totalBaseline, totalScenario, criteria, seenMask),
       byLever,
       byGroup,
       assumptions,
@@ -357,8 +372,12 @@ function savingsOfChange(
   change: Float64Array,
   baselineClimate: number,
   criteria: readonly CriterionId[],
+  seenMask: number,
 ): ScenarioSavings {
   const count = criteria.length
+  const saved = new Float64Array(change.length)
+  for (let index = 0; index < change.length; index += 1) saved[index] = 0 - change[index]!
+  const byCriterion = toTotals(saved, criteria, seenMask).criteria
   const climate = 0 - climateOf(change, criteria)
   const purchaseEuros = 0 - change[tailIndex(count, 'purchaseEuros')]!
   const electricityEuros = 0 - change[tailIndex(count, 'electricityEuros')]!
@@ -369,6 +388,7 @@ function savingsOfChange(
     euros: purchaseEuros + electricityEuros,
     purchaseEuros,
     electricityEuros,
+    byCriterion,
   }
 }
 
@@ -376,8 +396,9 @@ function savingsOf(
   baseline: Float64Array,
   scenario: Float64Array,
   criteria: readonly CriterionId[],
+  seenMask: number,
 ): ScenarioSavings {
   const change = new Float64Array(baseline.length)
   for (let index = 0; index < change.length; index += 1) change[index] = scenario[index]! - baseline[index]!
-  return savingsOfChange(change, climateOf(baseline, criteria), criteria)
+  return savingsOfChange(change, climateOf(baseline, criteria), criteria, seenMask)
 }

@@ -8,7 +8,7 @@ import { NIGHTS_WEEKENDS_HOURS_PER_YEAR } from './power-off.js'
 import { DEFAULT_MANUFACTURING_REDUCTION, DEFAULT_REFURBISHED_PRICE_RATIO } from './refurbished-share.js'
 
 /** How a parameter's text is read. */
-export type LeverParameterKind = 'number' | 'categories' | 'category' | 'choice'
+export type LeverParameterKind = 'number' | 'categories' | 'category' | 'choice' | 'country'
 
 /** One parameter of a lever. `default: null` means required (or, for `currentHours`, "not set"). */
 export type LeverParameterSpec = {
@@ -348,6 +348,40 @@ export const LEVER_CATALOGUE: readonly LeverSpec[] = [
     assumptions: [
       'The remaining printers are assumed to keep their own impact; paper and toner are not modelled.',
       "The default printer item is ADEME's home-printer scale: office printers have no open embodied figure.",
+    ],
+  },
+  {
+    id: 'cloud-region',
+    label: { fr: 'Région cloud moins carbonée', en: 'Greener cloud region' },
+    description:
+      'Move hosted workloads (servers, storage, virtual machines in a datacenter or a cloud region) to a ' +
+      "country whose electricity emits less, using the referential's grid factors per country.",
+    formula:
+      'use(criterion) × grid(country, criterion) / grid(current country, criterion); kWh and € unchanged',
+    euros: 'none counted: the provider prices the region, not the grid',
+    parameters: [
+      {
+        name: 'country',
+        kind: 'country',
+        unit: 'ISO 3166 code',
+        default: null,
+        isRequired: true,
+        description: 'country of the target region, e.g. SE (Sweden) or FR (France)',
+      },
+      {
+        name: 'categories',
+        kind: 'categories',
+        unit: 'categories',
+        default: 'server+storage+virtual-machine',
+        isRequired: false,
+        description: CATEGORIES_HELP,
+      },
+    ],
+    example: 'cloud-region:country=SE',
+    assumptions: [
+      "Grid factors are the referential's electricity mixes per country (annual averages); a provider's own " +
+        'renewable contracts (market-based) are not counted.',
+      'Only hosted lines (in a datacenter, or virtual machines) move; PUE, kWh and electricity € stay as they were.',
     ],
   },
 ]

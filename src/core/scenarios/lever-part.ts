@@ -39,6 +39,8 @@ export type LeverPart = {
   isInDatacenter: boolean
   /** PUE applied to the use phase (1 outside a datacenter). */
   pue: number
+  /** Country whose grid factors the use phase was computed with. */
+  country: string
   /** Number of criterion blocks; the tail starts at `criterionCount × 4`. */
   criterionCount: number
   values: Float64Array
@@ -64,6 +66,7 @@ export function createLeverPart(criterionCount: number): LeverPart {
     knownHoursPerYear: null,
     isInDatacenter: false,
     pue: 1,
+    country: '',
     criterionCount,
     values: new Float64Array(vectorSize(criterionCount)),
   }
@@ -78,6 +81,7 @@ export function copyLeverPart(target: LeverPart, source: LeverPart): void {
   target.knownHoursPerYear = source.knownHoursPerYear
   target.isInDatacenter = source.isInDatacenter
   target.pue = source.pue
+  target.country = source.country
   target.values.set(source.values)
 }
 

@@ -14,6 +14,7 @@ export const LEVER_IDS = [
   'datacenter-pue',
   'server-consolidation',
   'printer-consolidation',
+  'cloud-region',
 ] as const
 export type LeverId = (typeof LEVER_IDS)[number]
 
@@ -64,6 +65,9 @@ export type ServerConsolidationLever = { id: 'server-consolidation'; ratio: numb
 /** Remove a `share` of the printers (shared multifunction devices, print policies). */
 export type PrinterConsolidationLever = { id: 'printer-consolidation'; share: number }
 
+/** Move hosted workloads (`categories`) to a datacenter or cloud region in `country` (ISO code, e.g. SE). */
+export type CloudRegionLever = { id: 'cloud-region'; country: string; categories: CategoryId[] }
+
 /** One parametrised lever. */
 export type Lever =
   | LifetimeExtensionLever
@@ -74,6 +78,7 @@ export type Lever =
   | DatacenterPueLever
   | ServerConsolidationLever
   | PrinterConsolidationLever
+  | CloudRegionLever
 
 function formatParameters(id: LeverId, parameters: [string, string | number | null][]): string {
   const text = parameters
@@ -119,5 +124,10 @@ export function formatLever(lever: Lever): string {
       return formatParameters(lever.id, [['ratio', lever.ratio]])
     case 'printer-consolidation':
       return formatParameters(lever.id, [['share', lever.share]])
+    case 'cloud-region':
+      return formatParameters(lever.id, [
+        ['country', lever.country],
+        ['categories', lever.categories.join('+')],
+      ])
   }
 }

@@ -56,7 +56,15 @@ const valid: [text: string, lever: Lever][] = [
 const invalid: [text: string, error: string][] = [
   [
     'switch-off',
-    'unknown lever "switch-off" (levers: lifetime-extension, power-off, fewer-screens, refurbished-share, device-substitution, datacenter-pue, server-consolidation, printer-consolidation)',
+    'unknown lever "switch-off" (levers: lifetime-extension, power-off, fewer-screens, refurbished-share, device-substitution, datacenter-pue, server-consolidation, printer-consolidation, cloud-region)',
+  ],
+  [
+    'cloud-region:country=Sweden',
+    'lever "cloud-region": parameter "country" must be a country code such as SE or FR, got "Sweden"',
+  ],
+  [
+    'cloud-region',
+    'lever "cloud-region": parameter "country" is required (country of the target region, e.g. SE (Sweden) or FR (France))',
   ],
   [
     'lifetime-extension:yeers=2',

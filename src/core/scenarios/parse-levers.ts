@@ -71,6 +71,10 @@ function readParameter(
       const value = readCategories(text)
       return typeof value === 'string' ? { error: value } : { value }
     }
+    case 'country':
+      return /^[A-Za-z]{2,3}$/.test(text)
+        ? { value: text.toUpperCase() }
+        : { error: `must be a country code such as SE or FR, got "${text}"` }
     case 'choice':
       return spec.choices?.includes(text) === true
         ? { value: text }
@@ -215,6 +219,12 @@ function buildLever(
       return { id, ratio: numberOf(parameters, 'ratio') }
     case 'printer-consolidation':
       return { id, share: numberOf(parameters, 'share') }
+    case 'cloud-region':
+      return {
+        id,
+        country: parameters.get('country') as string,
+        categories: categoriesOf(parameters, 'categories'),
+      }
   }
 }
 

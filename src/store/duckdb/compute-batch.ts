@@ -16,6 +16,7 @@ export class DuckComputeBatch implements ComputeBatch {
     private readonly models: readonly ModelEntry[],
     private readonly countries: readonly string[],
     private readonly organisationPaths: readonly string[],
+    private readonly siteNames: readonly string[] = [],
   ) {
     this.length = chunk.rowCount
     this.vectors = Array.from({ length: chunk.columnCount }, (_, column) => chunk.getColumnVector(column))
@@ -46,6 +47,10 @@ export class DuckComputeBatch implements ComputeBatch {
   }
   siteId(row: number): number | null {
     return this.nullable(12, row)
+  }
+  site(row: number): string | null {
+    const id = this.nullable(12, row)
+    return id === null ? null : (this.siteNames[id] ?? null)
   }
   domain(row: number): number {
     return this.number(13, row)

@@ -63,6 +63,14 @@ import { isReconciled, reconcileCampaign, reconciliationConflicts, reconciliatio
 import type { MappingRule, NewMappingRule } from '../../core/harmonise/mapping-rules.js'
 import type { ResolutionMethod } from '../../core/harmonise/resolve-models.js'
 import { findingReasons, qualityCells, readQualityRows } from './quality-queries.js'
+import { createDuckDbAccessStore } from './users.js'
+import { createDuckDbCampaignStore, idList } from './campaigns.js'
+import type { CampaignStore } from '../../app/campaign-ports.js'
+import type { AccessStore } from '../../app/ports.js'
+import type { PlanStore } from '../../app/ports.js'
+import { createDuckDbPlanStore } from './plans.js'
+import { createDuckDbElectricityOverrideStore } from './electricity-overrides.js'
+import type { ElectricityOverrideStore } from '../../app/ports.js'
 
 /** The embedded workspace store: one DuckDB file per workspace. */
 export class DuckDbStore implements WorkspaceStore {
@@ -189,7 +197,7 @@ export class DuckDbStore implements WorkspaceStore {
     }
   }
 
-  async *readComputeRows(campaignId: number): AsyncIterable<ComputeBatch> {
+  async *readComputeRows(campaignId: number, organisationIds?: readonly number[]): AsyncIterable<ComputeBatch> {
     const models: { category: CategoryId; manufacturer: string | null; model: string | null }[] = []
     for (const [id, category, manufacturer, model] of await rows(
       this.connection,
@@ -208,6 +216,8 @@ export class DuckDbStore implements WorkspaceStore {
     for (const [id, path] of await rows(this.connection, 'SELECT id, path FROM organisation')) {
       organisations[toNumber(id)] = path as string
     }
+    const sites: string[] = []
+    for (const [id, name] of await rows(this.connection, 'SELECT id, name FROM site')) sites[toNumber(id)] = name as string
     // Numbers only: DuckDB hands numeric vectors to JavaScript several times faster than text.
     // datacenter PUE: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
     const result = await this.connection.stream(
@@ -219,13 +229,15 @@ export class DuckDbStore implements WorkspaceStore {
        LEFT JOIN (SELECT short_name, MAX(pue) AS pue FROM datacenter WHERE campaign_id = $1 GROUP BY short_name) d
          ON d.short_name = a.datacenter
        LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
-       WHERE a.campaign_id = $1 AND a.merged_into IS NULL`,
+       WHERE a.campaign_id = $1 AND a.merged_into IS NULL${
+         organisationIds === undefined ? '' : ` AND a.organisation_id IN (${idList(organisationIds)})`
+       }`,
       [campaignId],
     )
     for (;;) {
       const chunk = await result.fetchChunk()
       if (!chunk || chunk.rowCount === 0) break
-      yield new DuckComputeBatch(chunk, models, countries, organisations)
+      yield new DuckComputeBatch(chunk, models, countries, organisations, sites)
     }
   }
 
@@ -233,12 +245,17 @@ export class DuckDbStore implements WorkspaceStore {
     campaignId: number,
     referential: string,
     resolutions: ReadonlyMap<number, { method: ResolutionMethod; confidence: number }> = new Map(),
+    organisationIds?: readonly number[],
   ): Promise<ResultWriter> {
     const connection = await this.instance.connect()
     await connection.run('BEGIN TRANSACTION')
-    for (const table of ['result_group', 'result_impact', 'model_result']) {
-      await connection.run(`DELETE FROM ${table} WHERE campaign_id = $1`, [campaignId])
+    // With organisations: an incremental pass replaces only their results (docs/campaigns.md#incremental).
+    const onlyThese = organisationIds === undefined ? '' : ` AND organisation_id IN (${idList(organisationIds)})`
+    for (const table of ['result_group', 'result_impact']) {
+      await connection.run(`DELETE FROM ${table} WHERE campaign_id = $1${onlyThese}`, [campaignId])
     }
+    if (organisationIds === undefined)
+      await connection.run('DELETE FROM model_result WHERE campaign_id = $1', [campaignId])
     const criteria = new Map<string, number>()
     for (const [id, code] of await rows(connection, 'SELECT id, code FROM criterion'))
       criteria.set(code as string, toNumber(id))
@@ -339,6 +356,11 @@ export class DuckDbStore implements WorkspaceStore {
           }
           impactAppender.close()
           await appendRows(connection, 'criterion', [INTEGER, VARCHAR], newCriteria)
+          if (organisationIds !== undefined && modelResults.size > 0)
+            await connection.run(
+              `DELETE FROM model_result WHERE campaign_id = $1 AND model_id IN (${idList([...modelResults.keys()])})`,
+              [campaignId],
+            )
           await appendRows(
             connection,
             'model_result',
@@ -781,6 +803,26 @@ export class DuckDbStore implements WorkspaceStore {
 
   async reconciliationConflicts(campaignId: number, limit: number): Promise<ReconciliationConflict[]> {
     return reconciliationConflicts(this.connection, campaignId, { limit })
+  }
+
+  /** The collection-campaign workflow's tables (src/store/duckdb/campaigns.ts). */
+  campaignStore(): CampaignStore {
+    return createDuckDbCampaignStore(this.connection)
+  }
+
+  /** Users, sessions, tokens and the audit log of this workspace (src/store/duckdb/users.ts). */
+  accessStore(): AccessStore {
+    return createDuckDbAccessStore(this.connection)
+  }
+
+  /** Saved scenarios, action plans and tariffs of this workspace (src/store/duckdb/plans.ts). */
+  planStore(): PlanStore {
+    return createDuckDbPlanStore(this.connection)
+  }
+
+  /** Electricity factors set per organisation or site (src/store/duckdb/electricity-overrides.ts). */
+  electricityOverrideStore(): ElectricityOverrideStore {
+    return createDuckDbElectricityOverrideStore(this.connection)
   }
 
   async close(): Promise<void> {

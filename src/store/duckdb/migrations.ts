@@ -144,4 +144,92 @@ CREATE TABLE entity (
 ALTER TABLE import ADD COLUMN options VARCHAR;
 `,
   },
+  {
+    version: 6,
+    name: 'users-and-access',
+    sql: `
+-- Users, sessions, API tokens, login failures and the audit log (docs/access-control.md). Secrets are never
+-- stored: passwords as argon2id encoded hashes, session/CSRF/API tokens as SHA-256 hex digests. Times are
+-- milliseconds since 1970 (UTC). No UNIQUE/PRIMARY KEY on updated tables: the single writer checks
+-- uniqueness, and DuckDB indexes refuse some updates of indexed rows.
+CREATE TABLE app_user (
+  id INTEGER NOT NULL, login VARCHAR NOT NULL, display_name VARCHAR NOT NULL, password_hash VARCHAR,
+  role VARCHAR NOT NULL, organisation_path VARCHAR, created_ms BIGINT NOT NULL, disabled_ms BIGINT);
+CREATE TABLE user_session (
+  token_hash VARCHAR NOT NULL, user_id INTEGER NOT NULL, csrf_hash VARCHAR NOT NULL,
+  created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL);
+CREATE TABLE api_token (
+  id INTEGER NOT NULL, token_hash VARCHAR NOT NULL, user_id INTEGER NOT NULL, name VARCHAR NOT NULL,
+  created_ms BIGINT NOT NULL, expires_ms BIGINT, last_used_ms BIGINT, revoked_ms BIGINT);
+CREATE TABLE login_failure (at_ms BIGINT NOT NULL, login VARCHAR NOT NULL, address VARCHAR NOT NULL);
+CREATE TABLE audit_event (
+  id INTEGER NOT NULL, at_ms BIGINT NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL,
+  target VARCHAR, organisation VARCHAR, details VARCHAR NOT NULL);
+`,
+  },
+  {
+    version: 7,
+    name: 'scenarios-and-actions',
+    sql: `
+-- Saved scenarios (docs/scenarios.md): levers as canonical command-line texts (JSON array); perimeter =
+-- organisation subtree (path, NULL = everything) + categories + site names (JSON arrays, empty = all).
+CREATE TABLE scenario (
+  id INTEGER NOT NULL, name VARCHAR NOT NULL, description VARCHAR, levers VARCHAR NOT NULL,
+  organisation_path VARCHAR, categories VARCHAR NOT NULL, sites VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL DEFAULT current_timestamp, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+-- Action plans (docs/action-plans.md): one lever taken on by an owner for a perimeter from a start day
+-- (days since 1970-01-01), with its status.
+CREATE TABLE plan_action (
+  id INTEGER NOT NULL, lever VARCHAR NOT NULL, organisation_path VARCHAR, categories VARCHAR NOT NULL,
+  sites VARCHAR NOT NULL, owner VARCHAR NOT NULL, start_day INTEGER NOT NULL, status VARCHAR NOT NULL,
+  note VARCHAR, created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+  updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+-- Electricity tariff per organisation (€/kWh), for its subtree: the closest ancestor with a tariff wins.
+CREATE TABLE electricity_tariff (
+  organisation_path VARCHAR NOT NULL, euros_per_kwh DOUBLE NOT NULL, source VARCHAR);
+`,
+  },
+  {
+    version: 8,
+    name: 'collection-campaigns',
+    sql: `
+-- The collection workflow of a campaign (docs/campaigns.md). One setup row per version: version 1 when
+-- opened, one more per restatement; the latest version is the campaign's current state. Times are
+-- milliseconds since 1970 (UTC); expected sources are comma-separated kinds.
+CREATE TABLE campaign_setup (
+  campaign_id INTEGER NOT NULL, version INTEGER NOT NULL, perimeter VARCHAR NOT NULL, referential VARCHAR NOT NULL,
+  expected VARCHAR NOT NULL, state VARCHAR NOT NULL, opened_ms BIGINT NOT NULL, opened_by VARCHAR NOT NULL,
+  closed_ms BIGINT, closed_by VARCHAR, frozen_referential VARCHAR, note VARCHAR);
+-- The organisations expected to contribute, with their headcount and contact address.
+CREATE TABLE campaign_member (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, headcount DOUBLE, contact VARCHAR,
+  expected VARCHAR NOT NULL);
+-- Review decisions (also written to the audit log); after_import = highest import id when decided.
+CREATE TABLE campaign_review (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, decision VARCHAR NOT NULL, comment VARCHAR NOT NULL,
+  actor VARCHAR NOT NULL, at_ms BIGINT NOT NULL, after_import INTEGER NOT NULL);
+CREATE TABLE campaign_reminder (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, address VARCHAR, status VARCHAR NOT NULL,
+  error VARCHAR, at_ms BIGINT NOT NULL);
+-- Results frozen at closing (and at each restatement), per organisation and domain.
+CREATE TABLE campaign_result (
+  campaign_id INTEGER NOT NULL, version INTEGER NOT NULL, organisation_id INTEGER NOT NULL, domain VARCHAR NOT NULL,
+  quantity DOUBLE NOT NULL, climate_kgco2e DOUBLE NOT NULL);
+-- Per organisation, the fingerprint of its footprint inputs at the last computation: a re-upload by one
+-- organisation recomputes only the organisations whose fingerprint changed (organisation_id -1: datacenters).
+CREATE TABLE computation_organisation (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, signature VARCHAR NOT NULL);
+`,
+  },
+  {
+    version: 9,
+    name: 'electricity-overrides',
+    sql: `
+-- Climate factors of electricity set by the user for an organisation subtree or a site (docs/electricity.md);
+-- organisation_path '' with a site: that site name in any organisation. Workspace-wide, every campaign.
+CREATE TABLE electricity_override (
+  id INTEGER NOT NULL, organisation_path VARCHAR NOT NULL, site VARCHAR, kg_co2e_per_kwh DOUBLE NOT NULL,
+  source VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+`,
+  },
 ]

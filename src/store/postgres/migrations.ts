@@ -1,0 +1,179 @@
+/**
+ * Forward-only migrations of the PostgreSQL workspace. Never edit a released migration: add one.
+ * The tables and columns mean exactly what the DuckDB adapter's do (src/store/duckdb/migrations.ts, same names,
+ * same order), so `empreinte migrate` can copy a workspace either way column by column.
+ * - Measures are DOUBLE PRECISION: PostgreSQL sums REAL in 4-byte floats (+3.4 % on 36.5 M rows, engines.md).
+ * - Every table holding rows of an organisation carries organisation_id first in its key or index, so it can be
+ *   distributed with Citus on that column (docs/postgresql.md, citus.sql); the small dictionaries are keyed by id
+ *   and become reference tables.
+ */
+export type Migration = { version: number; name: string; sql: string }
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'workspace',
+    sql: `
+-- Reference tables (small, read by every query: replicated to every node under Citus).
+CREATE TABLE organisation (
+  id INTEGER PRIMARY KEY, parent_id INTEGER, name TEXT NOT NULL, path TEXT NOT NULL UNIQUE, depth INTEGER NOT NULL);
+CREATE TABLE campaign (
+  id INTEGER PRIMARY KEY, year INTEGER NOT NULL UNIQUE, reference_day INTEGER NOT NULL,
+  assets_revision BIGINT NOT NULL DEFAULT 0, reconciled_revision BIGINT DEFAULT -1);
+CREATE TABLE import (
+  id INTEGER PRIMARY KEY, campaign_id INTEGER NOT NULL, file_name TEXT NOT NULL, format TEXT NOT NULL,
+  kind TEXT NOT NULL, checksum TEXT NOT NULL, encoding TEXT NOT NULL, delimiter TEXT NOT NULL,
+  organisation_path TEXT, rows_read INTEGER NOT NULL, rows_accepted INTEGER NOT NULL,
+  rows_quarantined INTEGER NOT NULL, rows_imputed INTEGER NOT NULL,
+  imported_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP(0), header TEXT, source TEXT, replaced_by INTEGER, options TEXT);
+CREATE INDEX import_campaign ON import (campaign_id, checksum);
+CREATE TABLE model (id INTEGER PRIMARY KEY, category TEXT NOT NULL, manufacturer TEXT, model TEXT);
+CREATE TABLE country (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+CREATE TABLE criterion (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+CREATE TABLE computation (
+  campaign_id INTEGER PRIMARY KEY, referential TEXT NOT NULL, revision BIGINT NOT NULL,
+  computed_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP(0));
+CREATE TABLE model_result (
+  campaign_id INTEGER NOT NULL, model_id INTEGER NOT NULL, reference_item TEXT NOT NULL, matched_by TEXT NOT NULL,
+  confidence DOUBLE PRECISION, PRIMARY KEY (campaign_id, model_id));
+CREATE TABLE mapping_rule (
+  id INTEGER PRIMARY KEY, pattern TEXT NOT NULL UNIQUE, reference_item TEXT, category TEXT,
+  lifetime_years DOUBLE PRECISION, annual_kwh DOUBLE PRECISION, utilisation_rate DOUBLE PRECISION, note TEXT,
+  updated_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP(0));
+
+-- Rows of an organisation (distributed by organisation_id under Citus).
+CREATE TABLE site (
+  id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (organisation_id, id));
+-- Small enumerations are SMALLINT codes (src/store/duckdb/codes.ts). Asset ids are allocated by the writer
+-- holding the writers' lock (sql.ts lockWriters); the key leads with the organisation.
+CREATE TABLE asset (
+  id INTEGER NOT NULL, campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL,
+  line INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL, domain SMALLINT NOT NULL, datacenter TEXT,
+  serial TEXT, hostname TEXT, quantity DOUBLE PRECISION NOT NULL, purchase_day INTEGER, retirement_day INTEGER,
+  lifetime_years DOUBLE PRECISION, annual_kwh DOUBLE PRECISION, utilisation_rate DOUBLE PRECISION, ownership SMALLINT,
+  country_id INTEGER NOT NULL, status SMALLINT NOT NULL, imputed INTEGER NOT NULL, merged_into INTEGER,
+  PRIMARY KEY (organisation_id, id));
+CREATE INDEX asset_campaign ON asset (campaign_id, import_id);
+CREATE INDEX asset_id ON asset (id);
+CREATE TABLE datacenter (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  short_name TEXT NOT NULL, long_name TEXT, pue DOUBLE PRECISION, country TEXT NOT NULL);
+CREATE INDEX datacenter_key ON datacenter (organisation_id, campaign_id, short_name);
+-- Results at the grain the breakdowns need (organisation × site × model × domain), see the DuckDB migration.
+CREATE TABLE result_group (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL,
+  domain SMALLINT NOT NULL, assets INTEGER NOT NULL, quantity DOUBLE PRECISION NOT NULL,
+  annual_kwh DOUBLE PRECISION NOT NULL, lifetime_years_sum DOUBLE PRECISION NOT NULL);
+CREATE INDEX result_group_key ON result_group (organisation_id, campaign_id);
+CREATE TABLE result_impact (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, site_id INTEGER, model_id INTEGER NOT NULL,
+  domain SMALLINT NOT NULL, criterion_id INTEGER NOT NULL, manufacturing DOUBLE PRECISION NOT NULL,
+  distribution DOUBLE PRECISION NOT NULL, use DOUBLE PRECISION NOT NULL, end_of_life DOUBLE PRECISION NOT NULL);
+CREATE INDEX result_impact_key ON result_impact (organisation_id, campaign_id);
+CREATE TABLE asset_usage (
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, site_id INTEGER,
+  observed_days INTEGER NOT NULL, powered_hours_per_year DOUBLE PRECISION NOT NULL,
+  active_hours_per_year DOUBLE PRECISION);
+CREATE INDEX asset_usage_key ON asset_usage (organisation_id, campaign_id, asset_id);
+CREATE TABLE virtual_equipment (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name TEXT NOT NULL, physical_equipment TEXT, physical_equipment_source TEXT, infrastructure_type TEXT NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL, allocation_share DOUBLE PRECISION, vcpu DOUBLE PRECISION, cluster TEXT,
+  annual_kwh DOUBLE PRECISION, type TEXT, storage_capacity DOUBLE PRECISION, provider TEXT, instance_type TEXT,
+  location TEXT, average_load DOUBLE PRECISION, annual_usage_hours DOUBLE PRECISION, data_source TEXT, quality TEXT);
+CREATE INDEX virtual_equipment_key ON virtual_equipment (organisation_id, campaign_id, import_id);
+CREATE TABLE application (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name TEXT NOT NULL, environment_type TEXT NOT NULL, virtual_equipment TEXT, virtual_equipment_source TEXT,
+  domain TEXT, sub_domain TEXT, physical_equipment TEXT, data_source TEXT, quality TEXT);
+CREATE INDEX application_key ON application (organisation_id, campaign_id, import_id);
+CREATE TABLE non_it_operation (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name TEXT NOT NULL, quantity DOUBLE PRECISION NOT NULL, type TEXT NOT NULL, lifetime_years DOUBLE PRECISION,
+  location TEXT, datacenter TEXT, description TEXT, annual_kwh DOUBLE PRECISION, data_source TEXT, quality TEXT);
+CREATE INDEX non_it_operation_key ON non_it_operation (organisation_id, campaign_id, import_id);
+CREATE TABLE messaging (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  mails_sent DOUBLE PRECISION NOT NULL, mails_sent_times_recipients DOUBLE PRECISION NOT NULL,
+  total_volume DOUBLE PRECISION NOT NULL, year INTEGER NOT NULL, month INTEGER NOT NULL);
+CREATE INDEX messaging_key ON messaging (organisation_id, campaign_id, import_id);
+CREATE TABLE entity (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  name TEXT NOT NULL, staff_count DOUBLE PRECISION, manager TEXT, digital_manager TEXT);
+CREATE INDEX entity_key ON entity (organisation_id, campaign_id, import_id);
+
+-- Rows of an import (no organisation of their own: a quarantined row may not have a valid one). Distributed by
+-- import_id under Citus, co-located with each other.
+CREATE TABLE quarantine (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, line INTEGER NOT NULL, raw TEXT NOT NULL,
+  reasons TEXT NOT NULL);
+CREATE INDEX quarantine_key ON quarantine (import_id, line);
+CREATE TABLE finding (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, line INTEGER NOT NULL, column_name TEXT,
+  code TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL, value TEXT);
+CREATE INDEX finding_key ON finding (import_id, line);
+CREATE INDEX finding_campaign ON finding (campaign_id);
+-- Daily power-state rows per device (the one huge table: partitioned by month and distributed by device in the
+-- capacity plan, docs/postgresql.md).
+CREATE TABLE telemetry (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, day DATE NOT NULL, device TEXT NOT NULL,
+  powered_hours DOUBLE PRECISION NOT NULL, active_hours DOUBLE PRECISION);
+CREATE INDEX telemetry_device ON telemetry (campaign_id, device);
+-- Reconciliation across sources (see the DuckDB migration 4).
+CREATE TABLE asset_provenance (
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, field TEXT NOT NULL, source_asset_id INTEGER NOT NULL,
+  import_id INTEGER NOT NULL);
+CREATE INDEX asset_provenance_key ON asset_provenance (campaign_id, asset_id);
+CREATE TABLE reconciliation_conflict (
+  campaign_id INTEGER NOT NULL, asset_id INTEGER NOT NULL, field TEXT NOT NULL, chosen TEXT,
+  chosen_import_id INTEGER NOT NULL, other TEXT, other_import_id INTEGER NOT NULL);
+CREATE INDEX reconciliation_conflict_key ON reconciliation_conflict (campaign_id, asset_id);
+`,
+  },
+  {
+    version: 2,
+    name: 'electricity-override-and-audit',
+    sql: `
+-- Climate factors of electricity set by the user for an organisation subtree or a site (docs/electricity.md);
+-- organisation_path '' with a site: that site name in any organisation. Workspace-wide: a reference table.
+CREATE TABLE electricity_override (
+  id INTEGER PRIMARY KEY, organisation_path TEXT NOT NULL, site TEXT, kg_co2e_per_kwh DOUBLE PRECISION NOT NULL,
+  source TEXT NOT NULL, updated_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP(0));
+-- Who did what (docs/access-control.md): every import and change writes here. A reference table.
+CREATE TABLE audit_event (
+  id INTEGER PRIMARY KEY, at_ms BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  target TEXT, organisation TEXT, details TEXT NOT NULL);
+`,
+  },
+]
+
+/** The workspace tables, in an order where a copy never reads a table before the ones it refers to. */
+export const WORKSPACE_TABLES: readonly string[] = [
+  'organisation',
+  'campaign',
+  'import',
+  'model',
+  'country',
+  'criterion',
+  'computation',
+  'model_result',
+  'mapping_rule',
+  'electricity_override',
+  'audit_event',
+  'site',
+  'asset',
+  'datacenter',
+  'result_group',
+  'result_impact',
+  'asset_usage',
+  'virtual_equipment',
+  'application',
+  'non_it_operation',
+  'messaging',
+  'entity',
+  'quarantine',
+  'finding',
+  'telemetry',
+  'asset_provenance',
+  'reconciliation_conflict',
+]
