@@ -59,6 +59,7 @@ export async function openWorkspace(
     mailer: createSmtpMailer(),
     plans: store.planStore(),
     electricity: store.electricityOverrideStore(),
+    ecoDesign: store.ecoDesignStore(),
     secrets: createNodeSecrets(),
   }
   return { deps, directory, close: () => store.close() }
@@ -88,6 +89,7 @@ export async function openPostgresWorkspace(
     mailer: createSmtpMailer(),
     plans: store.planStore(),
     electricity: store.electricityOverrideStore(),
+    ecoDesign: store.ecoDesignStore(),
     secrets: createNodeSecrets(),
   }
   return { deps, directory: folder, close: () => store.close() }

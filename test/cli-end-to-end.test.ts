@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { run } from '../src/cli/run.js'
 import { runCli } from './support/run-cli.js'
 import { loadConfig } from '../src/config.js'
+import { createAdministratorToken } from './support/api-token.js'
 import { openWorkspace } from '../src/main.js'
 import { writeXlsx } from '../src/io/xlsx/write-xlsx.js'
 
@@ -306,6 +307,12 @@ describe('empreinte CLI, end to end on fixture files', () => {
 
   it('serves the API on a loopback port until asked to stop', async () => {
     await importAll()
+    // Every route but health needs a user: an administrator's API token, made before the server holds the file.
+    const opened = await openWorkspace(workspace, {
+      create: false,
+      progress: { start: () => {}, advance: () => {}, stop: () => {} },
+    })
+    const token = await createAdministratorToken(opened.deps).finally(() => opened.close())
     let stdout = ''
     let health: unknown = null
     let footprint: { total: { climateKgCo2e: number } } | null = null
@@ -320,7 +327,9 @@ describe('empreinte CLI, end to end on fixture files', () => {
         untilStopped: async () => {
           const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!
           health = await (await fetch(`${url}/api/health`)).json()
-          footprint = (await (await fetch(`${url}/api/footprint?by=domain`)).json()) as typeof footprint
+          footprint = (await (
+            await fetch(`${url}/api/footprint?by=domain`, { headers: { authorization: `Bearer ${token}` } })
+          ).json()) as typeof footprint
         },
       },
       loadConfig({}),

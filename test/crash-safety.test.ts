@@ -143,9 +143,12 @@ describe('a workspace held by a running server', () => {
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       )
-      await new Promise<void>((resolve) =>
-        server.stdout.on('data', (data: Buffer) => /serving/.test(data.toString()) && resolve()),
-      )
+      let serverErrors = ''
+      server.stderr.on('data', (data: Buffer) => (serverErrors += data.toString()))
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (data: Buffer) => /serving/.test(data.toString()) && resolve())
+        server.on('exit', (code) => reject(new Error(`serve exited (${code}) before serving: ${serverErrors}`)))
+      })
       let message = ''
       try {
         execFileSync(
@@ -170,5 +173,5 @@ describe('a workspace held by a running server', () => {
     } finally {
       await rm(directory, { recursive: true, force: true })
     }
-  })
+  }, 300_000)
 })

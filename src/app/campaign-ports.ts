@@ -107,9 +107,20 @@ export type CampaignStore = {
   /** Replaces the campaign's members, creating the organisations that do not exist yet. */
   setMembers(campaignId: number, members: readonly NewCampaignMember[]): Promise<void>
   members(campaignId: number): Promise<CampaignMember[]>
-  /** Organisation paths of the subtree rooted at `path` that have no child (the subtree's leaves). */
-  leavesOf(path: readonly string[]): Promise<string[][]>
+  /** The organisations directly below `path` (the contributors of a national campaign). */
+  childrenOf(path: readonly string[]): Promise<string[][]>
   organisationEvidence(campaignId: number): Promise<OrganisationEvidence[]>
+  /**
+   * Brings a stored copy of organisationEvidence up to date after a footprint computation: only
+   * `organisationIds` (the organisations whose fingerprint changed; undefined: all) when the copy matched
+   * `previous` (the computation state before this one), else in full. Stores that count the evidence on each
+   * call (no stored copy) leave it out.
+   */
+  refreshOrganisationEvidence?(
+    campaignId: number,
+    organisationIds: readonly number[] | undefined,
+    previous: { computedRevision: number; referential: string } | null,
+  ): Promise<void>
   uploads(campaignId: number): Promise<OrganisationUpload[]>
   /** The highest import id of the workspace (0 when none). */
   lastImportId(): Promise<number>

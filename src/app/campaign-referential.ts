@@ -52,12 +52,12 @@ export async function campaignReferentialId(deps: Deps): Promise<string> {
 /**
  * The referential a campaign is computed with: the loaded one, plus the models of the campaign that a mapping
  * rule or a fuzzy match resolves (core/harmonise/resolve-models.ts). `modelIds` limits the work to a few models
- * (explaining one asset).
+ * (explaining one asset); `electricityYear` picks another year's grid factors (campaign diff).
  */
 export async function loadCampaignReferential(
   deps: Deps,
   campaign: Campaign,
-  options: { modelIds?: readonly number[] } = {},
+  options: { modelIds?: readonly number[]; electricityYear?: number } = {},
 ): Promise<CampaignReferential> {
   const base = await deps.referential.load()
   const rules = await deps.store.listMappingRules()
@@ -71,7 +71,7 @@ export async function loadCampaignReferential(
   // The campaign's year picks the yearly grid factors (core/referential/electricity-year.ts).
   const referential = selectElectricityYear(
     withResolvedModels(base, resolved, resolutionFingerprint(rules, MATCHER_VERSION)),
-    campaign.year,
+    options.electricityYear ?? campaign.year,
   )
   return { referential, resolutions: new Map(resolved.map((item) => [item.modelId, item])), rules }
 }

@@ -15,6 +15,7 @@ import {
   type OrganisationStatus,
   type ReviewDecision,
 } from '../core/campaigns/organisation-status.js'
+import { foldText } from '../core/inventory/fold-text.js'
 import { qualityScore } from '../core/quality/quality-score.js'
 import { recordAudit, actorName, requirePermission } from './access.js'
 import type {
@@ -60,7 +61,9 @@ export type BoardOrganisation = {
   qualityScore: number
   units: number
   workstations: number
+  /** From the headcounts file, else the NumEcoEval entity records imported for the campaign (nbCollaborateurs). */
   headcount: number | null
+  headcountSource: 'headcounts-file' | 'entities' | null
   quarantinedRows: number
   anomalies: Anomaly[]
   contact: string | null
@@ -94,7 +97,7 @@ export type MemberDetails = {
 
 /**
  * Opens the campaign of `year` over the subtree `perimeter`: its members are the organisations named in the
- * headcounts file, else the subtree's leaves. The referential is pinned (it must be the one loaded now).
+ * headcounts file, else the organisations directly below the perimeter. The referential is pinned (it must be the one loaded now).
  * @example await openCampaign(deps, { year: 2025, perimeter: 'CNAM', expect: 'computers,monitors', referential: null, members: [], atMs: null })
  */
 export async function openCampaign(
@@ -148,7 +151,10 @@ export async function openCampaign(
     members.push({ path, headcount: member.headcount, contact: member.contact, expected: parsed.kinds })
   }
   if (members.length === 0) {
-    for (const path of await deps.campaigns.leavesOf(perimeter))
+    // Without a headcounts file: the organisations directly below the perimeter (each with its own subtree,
+    // its sites), else the perimeter itself.
+    const children = await deps.campaigns.childrenOf(perimeter)
+    for (const path of children.length > 0 ? children : [perimeter])
       members.push({ path, headcount: null, contact: null, expected: parsed.kinds })
   }
   await deps.campaigns.setMembers(campaign.id, members)
@@ -217,14 +223,16 @@ export async function campaignStatus(
   if (setup.state === 'open') await computeCampaignFootprint(deps, { campaign })
   const isComputed = (await deps.store.computationState(campaign.id)) !== null
   const previous = await previousCampaign(deps, campaign)
-  const [members, evidence, uploads, reviews, previousEvidence] = await Promise.all([
+  const [members, evidence, uploads, reviews, previousEvidence, entities] = await Promise.all([
     deps.campaigns.members(campaign.id),
     deps.campaigns.organisationEvidence(campaign.id),
     deps.campaigns.uploads(campaign.id),
     deps.campaigns.reviews(campaign.id),
     previous === null ? Promise.resolve([]) : deps.campaigns.organisationEvidence(previous.id),
+    deps.store.inventoryRecords(campaign.id, 'entity'),
   ])
   const memberOf = createMemberLookup(members)
+  const entityHeadcounts = headcountsFromEntities(members, memberOf, entities)
   const totals = new Map<number, OrganisationEvidence>()
   for (const row of evidence) {
     const member = memberOf(row.path)
@@ -263,6 +271,7 @@ export async function campaignStatus(
     })
     const assets = data?.assets ?? 0
     const share = (count: number): number => (assets === 0 ? 0 : count / assets)
+    const headcount = member.headcount ?? entityHeadcounts.get(member.organisationId) ?? null
     return {
       code: member.path[member.path.length - 1]!,
       path: member.path.join(SEPARATOR),
@@ -282,14 +291,16 @@ export async function campaignStatus(
       }),
       units: data?.units ?? 0,
       workstations: data?.workstationUnits ?? 0,
-      headcount: member.headcount,
+      headcount,
+      headcountSource:
+        member.headcount !== null ? 'headcounts-file' : headcount !== null ? 'entities' : null,
       quarantinedRows: upload?.rowsQuarantined ?? 0,
       anomalies: detectAnomalies({
         units: data?.units ?? 0,
         previousUnits: previousUnits.get(member.organisationId) ?? null,
         unmatchedUnits: isComputed ? (data?.unmatchedUnits ?? 0) : null,
         workstationUnits: data?.workstationUnits ?? 0,
-        headcount: member.headcount,
+        headcount,
       }),
       contact: member.contact,
       lastDecision:
@@ -566,6 +577,36 @@ function createMemberLookup(
     return null
   }
 }
+
+/**
+ * Headcounts from the NumEcoEval entity records of the campaign (`nbCollaborateurs`), for members the headcounts
+ * file gave none: an entity goes to the member its name names (the member's name or path, case and accents
+ * ignored), else to the member its organisation falls under; a member's entities add up (its sites).
+ */
+function headcountsFromEntities(
+  members: readonly CampaignMember[],
+  memberOf: (path: readonly string[]) => CampaignMember | null,
+  entities: readonly { name: string; staffCount: number | null; organisationPath: string[] }[],
+): Map<number, number> {
+  const byName = new Map<string, CampaignMember>()
+  for (const member of members) {
+    byName.set(foldText(member.path.join(SEPARATOR)), member)
+    const code = foldText(member.path[member.path.length - 1]!)
+    // A name two members share names neither.
+    byName.set(code, byName.has(code) && byName.get(code) !== member ? NO_MEMBER : member)
+  }
+  const headcounts = new Map<number, number>()
+  for (const entity of entities) {
+    if (entity.staffCount === null) continue
+    const named = byName.get(foldText(entity.name))
+    const member = named !== undefined && named !== NO_MEMBER ? named : memberOf(entity.organisationPath)
+    if (member === null) continue
+    headcounts.set(member.organisationId, (headcounts.get(member.organisationId) ?? 0) + entity.staffCount)
+  }
+  return headcounts
+}
+
+const NO_MEMBER: CampaignMember = { organisationId: -1, path: [], headcount: null, contact: null, expected: [] }
 
 function addEvidence(
   total: OrganisationEvidence | undefined,

@@ -99,6 +99,8 @@ export async function computeCampaignFootprint(
   } finally {
     deps.progress.stop()
   }
+  // The board's per-organisation counts, refreshed for the same organisations (docs/campaigns.md#performance).
+  await deps.campaigns.refreshOrganisationEvidence?.(input.campaign.id, organisationIds, state)
   // Saved after the results commit: a crash in between only makes the next pass recompute more.
   await deps.campaigns.saveComputedSignatures(input.campaign.id, signatures)
   return {

@@ -2,6 +2,8 @@
  * Downloads of the dashboard's tables: the same figures the API answers, as CSV or XLSX (deps.tables
  * neutralises text against spreadsheet formula injection). Every figure column names its unit.
  */
+import { campaignBoardTable } from './campaign-board-table.js'
+import { campaignStatus } from './campaign-workflow.js'
 import { AppError } from './errors.js'
 import { getFootprint } from './get-footprint.js'
 import { listImports } from './list-imports.js'
@@ -17,6 +19,7 @@ export const EXPORT_TABLES = [
   'quarantine',
   'imports',
   'mapping-proposals',
+  'campaign-status',
 ] as const
 export type ExportTableId = (typeof EXPORT_TABLES)[number]
 
@@ -184,6 +187,11 @@ async function buildTable(
           ]),
         },
       }
+    }
+    case 'campaign-status': {
+      // The whole progress board of a collection campaign (docs/campaigns.md), as `campaign status --export`.
+      const board = await campaignStatus(deps, { campaignYear, filter: null, sort: 'code' })
+      return { campaign: board.campaign, table: campaignBoardTable(board) }
     }
     default:
       throw new AppError('invalid_argument', `Unknown table "${String(input.table)}".`)

@@ -8,7 +8,9 @@ import { FORMAT_PROFILES } from '../core/formats/format-profiles.js'
 import { CATEGORY_IDS } from '../core/inventory/categories.js'
 import { LOAD_UNITS, USAGE_DURATION_UNITS } from '../core/formats/unit-choices.js'
 import { explainAsset } from './explain-asset.js'
-import { BREAKDOWN_DIMENSIONS, getFootprint, NORMALISATIONS } from './get-footprint.js'
+import { FOOTPRINT_DIMENSIONS, getFootprint, NORMALISATIONS } from './get-footprint.js'
+import { ACCOUNTING_VIEWS } from '../core/footprint/accounting-views.js'
+import { DIFF_DIMENSIONS, diffCampaigns } from './diff-campaigns.js'
 import {
   listElectricityOverrides,
   removeElectricityOverride,
@@ -41,9 +43,16 @@ export const IMPORT_FORMATS = ['auto', ...FORMAT_PROFILES.map((profile) => profi
 export const OPERATION_INPUTS = {
   'footprint.get': z.object({
     campaignYear,
-    by: z.array(z.enum(BREAKDOWN_DIMENSIONS as unknown as [string, ...string[]])).default([]),
+    by: z.array(z.enum(FOOTPRINT_DIMENSIONS as unknown as [string, ...string[]])).default([]),
     organisation: z.string().min(1).nullable().default(null),
     normalise: z.enum(NORMALISATIONS).nullable().default(null),
+    view: z.enum(ACCOUNTING_VIEWS).nullable().default(null),
+  }),
+  'footprint.diff': z.object({
+    campaignYear,
+    againstYear: z.number().int().min(1990).max(2100),
+    by: z.array(z.enum(DIFF_DIMENSIONS)).default([]),
+    organisation: z.string().min(1).nullable().default(null),
   }),
   'electricity.list': z.object({}),
   'electricity.set': z.object({
@@ -119,7 +128,8 @@ export type OperationInput<Id extends OperationId> = z.infer<(typeof OPERATION_I
 /** Runs operation `id` with an already validated input. */
 export const OPERATIONS = {
   'footprint.get': (deps: Deps, input: OperationInput<'footprint.get'>) =>
-    getFootprint(deps, { ...input, by: input.by as (typeof BREAKDOWN_DIMENSIONS)[number][] }),
+    getFootprint(deps, { ...input, by: input.by as (typeof FOOTPRINT_DIMENSIONS)[number][] }),
+  'footprint.diff': (deps: Deps, input: OperationInput<'footprint.diff'>) => diffCampaigns(deps, input),
   'electricity.list': (deps: Deps) => listElectricityOverrides(deps),
   'electricity.set': (deps: Deps, input: OperationInput<'electricity.set'>) =>
     setElectricityOverride(deps, input),

@@ -12,6 +12,7 @@ import type { Finding } from '../core/quality/finding.js'
 import type { InventoryRecord, InventoryRecordKind } from '../core/inventory/inventory-records.js'
 import type { UnitChoices } from '../core/formats/unit-choices.js'
 import type { CriterionId, Referential } from '../core/referential/referential.js'
+import type { NeReferential, NeTableKind, ReferentialFormat } from '../core/numecoeval/referential-tables.js'
 import type { AssetFootprint, FootprintInput } from '../core/footprint/compute-footprint.js'
 import type { MappingRule, NewMappingRule } from '../core/harmonise/mapping-rules.js'
 import type { ModelText, ResolutionMethod } from '../core/harmonise/resolve-models.js'
@@ -22,6 +23,7 @@ import type { NewAction, PlanAction } from '../core/plans/action.js'
 import type { TelemetryPeriod } from '../core/plans/measure-action-progress.js'
 import type { ElectricityOverride } from '../core/footprint/electricity-override.js'
 import type { CampaignStore, Mailer } from './campaign-ports.js'
+import type { EcoDesignStore } from './eco-design-ports.js'
 
 /** One row as read from a file, before any interpretation. */
 export type RawRow = {
@@ -433,6 +435,34 @@ export type AssetReconciliation = {
 /** Where the referential comes from (the default one is built from the ADEME model). */
 export type ReferentialSource = { load(): Promise<Referential> }
 
+/** One imported referential version (docs/referentials.md): `name@version`, its files and table row counts. */
+export type StoredReferentialVersion = {
+  id: number
+  name: string
+  version: string
+  /** The naming of the files it was read from: `g4it` (ref_*.csv) or `numecoeval` (criterion.csv…). */
+  format: ReferentialFormat
+  files: string[]
+  counts: Record<NeTableKind, number>
+  importedMs: number
+}
+
+/** Imported referential versions and the referential each campaign is pinned to. */
+export type ReferentialVersionStore = {
+  /** Every imported version, oldest first. */
+  list(): Promise<StoredReferentialVersion[]>
+  /** Stores a version and its table rows in one transaction. */
+  add(
+    version: Omit<StoredReferentialVersion, 'id' | 'counts' | 'importedMs'> & { importedMs: number | null },
+    tables: NeReferential,
+  ): Promise<StoredReferentialVersion>
+  /** The rows of a version, in import order, with the file and line each came from. */
+  tables(versionId: number): Promise<NeReferential>
+  /** The referential (`name@version`) a campaign is pinned to; null = the built-in default. */
+  pinned(campaignId: number): Promise<string | null>
+  pin(campaignId: number, referential: string, atMs: number | null): Promise<void>
+}
+
 /** Progress reporting for long work; the CLI draws a bar, tests pass a no-op. */
 export type Progress = {
   start(label: string, total: number): void
@@ -449,6 +479,8 @@ export type FolderEntry = { name: string; sizeBytes: number; modifiedMs: number 
 export type FolderWatcher = {
   /** The regular files directly in `folder`, not in its subfolders; null when the folder does not exist. */
   list(folder: string): Promise<FolderEntry[] | null>
+  /** The names of the folders directly in `folder` (empty when it does not exist). */
+  subfolders(folder: string): Promise<string[]>
   /** Moves a file, creating the target's folder; fails rather than overwrite an existing file. */
   move(from: string, to: string): Promise<void>
   writeText(path: string, text: string): Promise<void>
@@ -602,6 +634,10 @@ export type Deps = {
   campaigns: CampaignStore
   /** E-mail through an SMTP server (campaign reminders). */
   mailer: Mailer
+  /** IT projects, their estimate snapshots and RGESN self-assessment (docs/services.md). */
+  ecoDesign: EcoDesignStore
+  /** Imported referential versions and campaign pins (docs/referentials.md). */
+  referentials: ReferentialVersionStore
   /**
    * Who is acting, set per request by the HTTP layer; undefined = the workspace owner acting locally
    * (the CLI on the workspace file), who has every permission on the whole tree.

@@ -6,6 +6,7 @@
  * seconds costs nothing next to an import. A file is imported once its size and modification time are the
  * same at two successive polls, so a file still being copied is left alone until the copy ends.
  */
+import { resolveOrganisation } from './campaigns.js'
 import { AppError } from './errors.js'
 import { importFiles, type ImportedFile } from './import-files.js'
 import type { Deps, FolderEntry, QualityBySource } from './ports.js'
@@ -34,7 +35,10 @@ export type WatchStatus = 'imported' | 'already-imported' | 'failed'
 
 /** What became of one dropped file: one line of `watch` output, one `.log` file next to it. */
 export type WatchedFile = {
+  /** The file's name; `FOLDER/name` for a file of an organisation's subfolder. */
   file: string
+  /** The organisation a subfolder named (its path), or null for a file at the top of the folder. */
+  organisation: string | null
   status: WatchStatus
   checksum: string | null
   /** Where the file is now (in imported/ or failed/), or null when it could not be moved. */
@@ -50,10 +54,15 @@ export type WatchSummary = { polls: number; imported: number; alreadyImported: n
 export const IMPORTED_FOLDER = 'imported'
 export const FAILED_FOLDER = 'failed'
 
+/** A folder polled: the top of the drop folder, or one organisation's subfolder. */
+type Place = { folder: string; subfolder: string | null }
+
 /**
  * Polls `folder` every `intervalSeconds`, imports each file whose size and modification time did not change
  * since the previous poll, moves it to imported/ or failed/ with a `.log` beside it, and reports it through
  * `onFile`. Runs until the scheduler says stop (after the current file), or after two polls with `isOnce`.
+ * Each subfolder (but imported/, failed/ and hidden ones) is an organisation's drop folder: its files are
+ * imported for the organisation it names (`import --organisation NAME`), and go to its own imported/ or failed/.
  * @example await watchFolder(deps, scheduler, { folder: '/srv/drop', intervalSeconds: 10, isOnce: true, importOptions }, console.log)
  */
 export async function watchFolder(
@@ -68,15 +77,29 @@ export async function watchFolder(
   const stuck = new Map<string, string>()
   while (!scheduler.isStopRequested()) {
     const entries = (await listFolder(deps, input.folder)).filter((entry) => isCandidate(entry.name))
+    const places: { place: Place; entries: FolderEntry[] }[] = [
+      { place: { folder: input.folder, subfolder: null }, entries },
+    ]
+    for (const name of await deps.folders.subfolders(input.folder)) {
+      if (name === IMPORTED_FOLDER || name === FAILED_FOLDER || !isCandidate(name)) continue
+      const folder = deps.files.join(input.folder, name)
+      const found = ((await deps.folders.list(folder)) ?? []).filter((entry) => isCandidate(entry.name))
+      places.push({ place: { folder, subfolder: name }, entries: found })
+    }
     summary.polls += 1
-    const current = new Map(entries.map((entry) => [entry.name, signature(entry)]))
-    for (const entry of readyFiles(entries, previous, stuck)) {
-      if (scheduler.isStopRequested()) break
-      const watched = await processFile(deps, scheduler, input, entry.name)
-      summary[watched.status === 'already-imported' ? 'alreadyImported' : watched.status] += 1
-      if (watched.movedTo === null) stuck.set(entry.name, signature(entry))
-      current.delete(entry.name)
-      onFile(watched)
+    const current = new Map<string, string>()
+    for (const { place, entries: found } of places)
+      for (const entry of found) current.set(keyOf(place, entry.name), signature(entry))
+    for (const { place, entries: found } of places) {
+      for (const entry of readyFiles(place, found, previous, stuck)) {
+        if (scheduler.isStopRequested()) break
+        const key = keyOf(place, entry.name)
+        const watched = await processFile(deps, scheduler, input, place, entry.name)
+        summary[watched.status === 'already-imported' ? 'alreadyImported' : watched.status] += 1
+        if (watched.movedTo === null) stuck.set(key, signature(entry))
+        current.delete(key)
+        onFile(watched)
+      }
     }
     previous = current
     if (input.isOnce && summary.polls >= 2) break
@@ -103,15 +126,22 @@ function signature(entry: FolderEntry): string {
   return `${entry.sizeBytes}:${entry.modifiedMs}`
 }
 
+/** The key of a file across polls: its name, prefixed with its subfolder. */
+function keyOf(place: Place, name: string): string {
+  return place.subfolder === null ? name : `${place.subfolder}/${name}`
+}
+
 function readyFiles(
+  place: Place,
   entries: FolderEntry[],
   previous: Map<string, string>,
   stuck: Map<string, string>,
 ): FolderEntry[] {
   return entries
-    .filter(
-      (entry) => previous.get(entry.name) === signature(entry) && stuck.get(entry.name) !== signature(entry),
-    )
+    .filter((entry) => {
+      const key = keyOf(place, entry.name)
+      return previous.get(key) === signature(entry) && stuck.get(key) !== signature(entry)
+    })
     .sort((left, right) => left.name.localeCompare(right.name))
 }
 
@@ -119,17 +149,25 @@ async function processFile(
   deps: Deps,
   scheduler: Scheduler,
   input: WatchFolderInput,
+  place: Place,
   name: string,
 ): Promise<WatchedFile> {
-  const path = deps.files.join(input.folder, name)
+  const path = deps.files.join(place.folder, name)
   const at = new Date(scheduler.now()).toISOString()
   let checksum: string | null = null
+  let organisation: string | null = null
   let imports: ImportedFile[] = []
   let reasons = new Map<string, QualityBySource['reasons']>()
   let error: unknown = null
   try {
     checksum = await deps.files.checksum(path)
-    const report = await importFiles(deps, { ...input.importOptions, files: [{ path, label: name }] })
+    if (place.subfolder !== null)
+      organisation = (await subfolderOrganisation(deps, place.subfolder)).join(' > ')
+    const report = await importFiles(deps, {
+      ...input.importOptions,
+      ...(organisation === null ? {} : { organisation }),
+      files: [{ path, label: name }],
+    })
     imports = report.imports
     reasons = await reasonsOfNewImports(deps, report.campaign, checksum, imports)
   } catch (caught) {
@@ -142,7 +180,8 @@ async function processFile(
         ? 'already-imported'
         : 'imported'
   const watched: WatchedFile = {
-    file: name,
+    file: keyOf(place, name),
+    organisation,
     status,
     checksum,
     movedTo: null,
@@ -151,7 +190,7 @@ async function processFile(
     imports,
     error: error === null ? null : describeError(error),
   }
-  const folder = deps.files.join(input.folder, status === 'failed' ? FAILED_FOLDER : IMPORTED_FOLDER)
+  const folder = deps.files.join(place.folder, status === 'failed' ? FAILED_FOLDER : IMPORTED_FOLDER)
   try {
     const target = deps.files.join(folder, await freeName(deps, folder, name))
     await deps.folders.move(path, target)
@@ -163,6 +202,24 @@ async function processFile(
     watched.error = watched.error === null ? message : `${watched.error}; ${message}`
   }
   return watched
+}
+
+/**
+ * The organisation a subfolder names (its name or full path, as `import --organisation` takes it). Unlike
+ * `import --organisation`, a name that is no organisation yet is refused rather than created: a misspelt
+ * folder must not become a new organisation.
+ */
+async function subfolderOrganisation(deps: Deps, subfolder: string): Promise<string[]> {
+  try {
+    return await resolveOrganisation(deps.store, subfolder)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found')
+      throw new AppError(
+        'not_found',
+        `subfolder "${subfolder}" names no organisation of the workspace; name it after an organisation (as empreinte campaign status lists them), or create the organisation first.`,
+      )
+    throw error
+  }
 }
 
 /** The findings by reason of the imports this file added, by import name ("file", "file.xlsx#Sheet"). */
@@ -214,6 +271,7 @@ export function formatLog(watched: WatchedFile, reasons: Map<string, QualityBySo
   const lines = [
     `time: ${watched.at}`,
     `file: ${watched.file}`,
+    ...(watched.organisation === null ? [] : [`organisation: ${watched.organisation}`]),
     `checksum (sha-256): ${watched.checksum ?? 'unknown'}`,
     `status: ${watched.status}`,
   ]

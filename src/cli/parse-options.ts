@@ -75,6 +75,8 @@ export type ParsedOptions = {
   /** `footprint`: accounting view (annualised, purchase-year) and normalisation (person-equivalents). */
   view: string | null
   normalise: string | null
+  /** `diff`: the campaign compared to (B; --campaign is A). */
+  against: number | null
   /** `campaign`: expected sources, pinned referential, headcounts file, board filter/sort/export. */
   expect: string | null
   referential: string | null
@@ -90,6 +92,14 @@ export type ParsedOptions = {
   smtp: string | null
   from: string | null
   dryRun: boolean
+  /** `conformance`: relative tolerance and the engine's "today" for G4IT 3.x sets. */
+  tolerance: string | null
+  referenceDate: string | null
+  /** `project add|phase`: the project's phase; `project add`: its service description file. */
+  phase: string | null
+  service: string | null
+  /** `rgesn answer PROJECT --file answers.csv`. */
+  file: string | null
 }
 
 /** Parses the command line: the command, its positional arguments and the shared options. */
@@ -157,6 +167,7 @@ export function parseOptions(argv: string[]): {
         'kgco2e-per-kwh': { type: 'string' },
         view: { type: 'string' },
         normalise: { type: 'string' },
+        against: { type: 'string' },
         expect: { type: 'string' },
         referential: { type: 'string' },
         headcounts: { type: 'string' },
@@ -169,6 +180,11 @@ export function parseOptions(argv: string[]): {
         smtp: { type: 'string' },
         from: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        tolerance: { type: 'string' },
+        'reference-date': { type: 'string' },
+        phase: { type: 'string' },
+        service: { type: 'string' },
+        file: { type: 'string' },
       },
     })
   } catch (error) {
@@ -231,6 +247,7 @@ export function parseOptions(argv: string[]): {
       kgco2ePerKwh: values['kgco2e-per-kwh'] ?? null,
       view: values.view ?? null,
       normalise: values.normalise ?? null,
+      against: integerOption('against', values.against),
       expect: values.expect ?? null,
       referential: values.referential ?? null,
       headcounts: values.headcounts ?? null,
@@ -243,6 +260,11 @@ export function parseOptions(argv: string[]): {
       smtp: values.smtp ?? null,
       from: values.from ?? null,
       dryRun: values['dry-run'] ?? false,
+      tolerance: values.tolerance ?? null,
+      referenceDate: values['reference-date'] ?? null,
+      phase: values.phase ?? null,
+      service: values.service ?? null,
+      file: values.file ?? null,
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js'
 import { createProgressBar, type CliIo, type WorkspaceOpener } from './cli-io.js'
 import { demoCommand } from './commands/demo.js'
 import { explainCommand } from './commands/explain.js'
+import { diffCommand } from './commands/diff.js'
 import { footprintCommand } from './commands/footprint.js'
 import { importCommand } from './commands/import.js'
 import { importsCommand } from './commands/imports.js'
@@ -21,6 +22,9 @@ import { auditCommand, userCommand } from './commands/user.js'
 import { campaignCommand } from './commands/campaign.js'
 import { electricityCommand } from './commands/electricity.js'
 import { serviceCommand } from './commands/service.js'
+import { projectCommand } from './commands/project.js'
+import { rgesnCommand } from './commands/rgesn.js'
+import { conformanceCommand } from './commands/conformance.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -45,9 +49,13 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                            with a .log) [--interval SECONDS (10)] [--once] + the options of import; docs/watch.md
   quality                  data-quality report (per source, per organisation, quarantined rows)
   footprint                annual footprint [--campaign YEAR] [--organisation CODE]
-                           [--by organisation,domain,category,phase,site,criterion]
+                           [--by organisation,domain,category,phase,site,criterion,ghg-scope]
+                           [--view annualised|purchase-year] [--normalise person-equivalents]
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
-  explain --organisation CODE   the figures of an organisation by category and phase
+  explain --organisation CODE [--category ID] [--phase PHASE]   an organisation's figures, or one breakdown row:
+                           inputs, factors (id, value, unit, source, version), defaults and how many assets each
+  diff --campaign A --against B   change of the footprint from A to B, split into inventory and factor effects
+                           [--by category,domain,phase,organisation,site] [--organisation CODE]
   electricity list|set|remove   grid factor overrides: set (--organisation CODE | --site NAME)
                            --kgco2e-per-kwh X [--source TEXT]; remove ID (docs/electricity.md)
   quarantine export DIR    quarantined rows back in their source format, to correct and re-import
@@ -68,7 +76,8 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                                    refurbished-share:share=0.3,categories=laptop
                                    device-substitution:from=desktop,to=laptop,share=0.5
                                    datacenter-pue:pue=1.4   server-consolidation:ratio=0.7
-                                   printer-consolidation:share=0.5   (docs/methodology/levers.md)
+                                   printer-consolidation:share=0.5   cloud-region:country=SE
+                                   (docs/methodology/levers.md)
   trajectory --lever … --to 2030 [--target 30%] [--organisation CODE]
                            year-by-year fleet renewal, baseline vs levers, cumulative tCO2e and €
   scenario save|list|show|compare|remove   named scenarios (levers + perimeter: --organisation, --categories,
@@ -78,6 +87,15 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   tariff list|set|remove   electricity tariff per organisation: set ORGANISATION --price 0.18 [--note SOURCE]
   service estimate FILE    footprint of a digital service's architecture options side by side (YAML or JSON,
                            docs/services.md): per user, per tier, deltas in tCO2e and €, the best and why
+  project add NAME --owner WHO [--phase idea|design|build|run] [--service FILE]   an IT project
+  project list | phase NAME PHASE | estimate NAME [FILE] | gate [NAME]   estimate snapshots per phase; the gate
+                           view shows the latest per phase and its change in kgCO2e and % (docs/services.md)
+  rgesn load FILE          RGESN criteria from the published JSON export (or CSV id;thematique;critere)
+  rgesn answer PROJECT CRITERION yes|no|not-applicable|in-progress [--note TEXT] | --file answers.csv
+  rgesn score PROJECT      met / applicable, per family, and its history
+  conformance DIR          replay G4IT / NumEcoEval reference results (inputs, referential, expected indicators)
+                           and compare every value [--tolerance 1e-6] [--reference-date YYYY-MM-DD]; exit 1 on
+                           any mismatch (docs/conformance.md)
   serve                    HTTP API (+ dashboard when built) [--port 8080] [--host 127.0.0.1]; GET /api/docs
   user add LOGIN --role administrator|analyst|contributor|viewer [--organisation CODE] [--password-stdin]
   user list | user disable LOGIN | user token LOGIN [--name NAME] [--expires-days 90]   (token shown once)
@@ -122,6 +140,7 @@ export async function run(
     'quality',
     'footprint',
     'explain',
+    'diff',
     'usage',
     'serve',
     'simulate',
@@ -136,6 +155,9 @@ export async function run(
     'reconcile',
     'campaign',
     'service',
+    'project',
+    'rgesn',
+    'conformance',
     'electricity',
   ]
   if (!known.includes(command)) {
@@ -143,11 +165,18 @@ export async function run(
     return 2
   }
   // `service estimate` reads only its file and the referential: it needs no workspace.
-  const directory = command === 'service' ? ':memory:' : (options.workspace ?? config.workspace)
+  const directory =
+    command === 'service' || command === 'conformance' ? ':memory:' : (options.workspace ?? config.workspace)
   let workspace
   try {
     workspace = await openWorkspace(directory, {
-      create: command === 'demo' || command === 'import' || command === 'serve' || command === 'watch',
+      create:
+        command === 'demo' ||
+        command === 'import' ||
+        command === 'serve' ||
+        command === 'watch' ||
+        command === 'project' ||
+        command === 'rgesn',
       progress: createProgressBar(io, options.progress),
     })
   } catch (error) {
@@ -162,9 +191,22 @@ export async function run(
       io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
       return 0
     }
+    if (command === 'conformance') {
+      const output = await conformanceCommand(deps, options, positional)
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
+      return output.isConformant ? 0 : 1
+    }
     if (command === 'imports') {
       const history = await importsCommand(deps, options)
       io.stdout(options.json ? JSON.stringify(history.json, null, 2) + '\n' : history.text)
+      return 0
+    }
+    if (command === 'project' || command === 'rgesn') {
+      const output =
+        command === 'project'
+          ? await projectCommand(deps, options, positional, io.now())
+          : await rgesnCommand(deps, options, positional, io.now())
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
       return 0
     }
     if (command === 'campaign') {
@@ -208,6 +250,8 @@ export async function run(
             ? await qualityCommand(deps, options)
             : command === 'footprint'
               ? await footprintCommand(deps, options)
+            : command === 'diff'
+              ? await diffCommand(deps, options)
               : command === 'usage'
                 ? await usageCommand(deps, options)
                 : command === 'simulate'

@@ -27,6 +27,7 @@ import {
   campaignReviewResponse,
 } from './campaign-response-schemas.js'
 import { serviceEstimateResponse } from './service-response-schemas.js'
+import { PROJECT_ROUTES } from './project-routes.js'
 
 /** One input field of a route: its public name, where it is sent, and the operation input it fills. */
 export type RouteParameter = {
@@ -109,7 +110,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
         in: 'query',
         field: 'by',
         kind: 'list',
-        description: 'Comma-separated dimensions: organisation, domain, category, phase, site, criterion.',
+        description:
+          'Comma-separated dimensions: organisation, domain, category, phase, site, criterion, ghg-scope.',
       },
       {
         name: 'organisation',
@@ -118,6 +120,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
         kind: 'string',
         description:
           'Only this organisation and what is below it: its name or full path ("CNAM > CPAM Rhône").',
+      },
+      {
+        name: 'view',
+        in: 'query',
+        field: 'view',
+        kind: 'string',
+        description:
+          'Accounting view: annualised (default, embodied over the lifetime) or purchase-year (whole embodied ' +
+          'impact of the equipment bought in the campaign year, GHG Protocol scope 3 cat. 2).',
       },
     ],
     response: { status: 200, contentType: 'application/json', schema: footprintResponse },
@@ -427,7 +438,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
         field: 'table',
         kind: 'string',
         description:
-          'footprint, organisations, quality-organisations, quarantine, imports or mapping-proposals.',
+          'footprint, organisations, quality-organisations, quarantine, imports, mapping-proposals or ' +
+          'campaign-status (the progress board of a collection campaign).',
       },
       campaign,
       { name: 'format', in: 'query', field: 'format', kind: 'string', description: 'csv (default) or xlsx.' },
@@ -588,6 +600,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     response: { status: 200, contentType: 'application/json', schema: serviceEstimateResponse },
     errors: [400, 415],
   },
+  ...PROJECT_ROUTES,
   {
     method: 'GET',
     path: '/api/openapi.json',

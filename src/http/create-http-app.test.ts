@@ -196,12 +196,12 @@ describe('createHttpApp on the small demo workspace', () => {
     const body = errorResponse.parse(await json(response))
     expect(body.error.code).toBe('invalid_request')
     expect(body.error.issues).toEqual([
-      { path: 'colour', message: 'Unknown parameter; this route takes: campaign, by, organisation' },
+      { path: 'colour', message: 'Unknown parameter; this route takes: campaign, by, organisation, view' },
       { path: 'campaign', message: 'Invalid input: expected number, received string' },
       {
         path: 'by.1',
         message:
-          'Invalid option: expected one of "organisation"|"domain"|"category"|"phase"|"site"|"criterion"',
+          'Invalid option: expected one of "organisation"|"domain"|"category"|"phase"|"site"|"criterion"|"ghg-scope"',
       },
     ])
     const paging = await app.request('/api/imports?limit=0&offset=-1&campaign=1800')
@@ -281,6 +281,12 @@ describe('createHttpApp on the small demo workspace', () => {
         'GET /api/exports/:table',
         'GET /api/reports/organisations/:organisation',
         'POST /api/services/estimate',
+        'GET /api/projects',
+        'POST /api/projects',
+        'GET /api/projects/:name/gate',
+        'POST /api/projects/:name/estimates',
+        'GET /api/projects/:name/rgesn',
+        'POST /api/projects/:name/rgesn/answers',
         'GET /api/openapi.json',
         'GET /api/docs',
         'POST /api/session',
@@ -293,6 +299,10 @@ describe('createHttpApp on the small demo workspace', () => {
         'POST /api/tokens',
         'DELETE /api/tokens/:id',
         'GET /api/audit',
+        'POST /api/campaigns',
+        'GET /api/campaigns/:year/status',
+        'POST /api/campaigns/:year/reviews',
+        'POST /api/campaigns/:year/close',
       ].sort(),
     )
     const operationIds = Object.values(document.paths).flatMap((methods) =>

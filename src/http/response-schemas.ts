@@ -23,11 +23,33 @@ export const footprintResponse = z.strictObject({
   assets: z.number().int(),
   quantity: z.number(),
   annualKwh: z.number(),
+  view: z.enum(['annualised', 'purchase-year']),
   total: z.strictObject({
     climateKgCo2e: z.number(),
+    climateKgCo2eInterval: z.strictObject({ low: z.number(), high: z.number() }),
     waterLitres: z.number().nullable(),
     byCriterion: criterionValues,
   }),
+  uncertainty: z.strictObject({
+    halfWidth: z.number(),
+    relativeHalfWidth: z.number(),
+    formula: z.string(),
+    factors: z.array(z.looseObject({ id: z.string(), value: z.number(), unit: z.string(), source: z.string() })),
+  }),
+  purchaseYear: z
+    .strictObject({ formula: z.string(), unitsBoughtInYear: z.number(), unitsWithoutPurchaseDate: z.number() })
+    .optional(),
+  ghgPosts: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        ghgProtocol: z.string(),
+        iso14064: z.string(),
+        bilanCarbone: z.string(),
+        note: z.string(),
+      }),
+    )
+    .optional(),
   by: z.array(z.string()),
   breakdown: z.array(
     z.strictObject({
@@ -37,6 +59,7 @@ export const footprintResponse = z.strictObject({
       phase: z.string().optional(),
       site: z.string().optional(),
       criterion: z.string().optional(),
+      'ghg-scope': z.string().optional(),
       quantity: z.number(),
       assets: z.number().int(),
       climateKgCo2e: z.number(),

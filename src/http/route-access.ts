@@ -67,6 +67,13 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
     scope: { kind: 'organisation', in: 'path', name: 'organisation' },
   },
   'POST /api/services/estimate': { permission: 'read', scope: { kind: 'workspace' } },
+  // IT projects and their RGESN self-assessment (docs/services.md): workspace-wide, not tied to an organisation.
+  'GET /api/projects': { permission: 'read', scope: { kind: 'workspace' } },
+  'POST /api/projects': { permission: 'write', scope: { kind: 'workspace' } },
+  'GET /api/projects/{name}/gate': { permission: 'read', scope: { kind: 'workspace' } },
+  'POST /api/projects/{name}/estimates': { permission: 'write', scope: { kind: 'workspace' } },
+  'GET /api/projects/{name}/rgesn': { permission: 'read', scope: { kind: 'workspace' } },
+  'POST /api/projects/{name}/rgesn/answers': { permission: 'write', scope: { kind: 'workspace' } },
   'GET /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users/{login}/disable': { permission: 'manage-users', scope: { kind: 'workspace' } },

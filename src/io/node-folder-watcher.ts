@@ -7,6 +7,18 @@ import type { FolderEntry, FolderWatcher } from '../app/ports.js'
 export function createNodeFolderWatcher(): FolderWatcher {
   return {
     list: listFiles,
+    async subfolders(folder) {
+      const names = await readdir(folder).catch((error: unknown) => {
+        if (isMissing(error)) return []
+        throw error
+      })
+      const found: string[] = []
+      for (const name of names) {
+        const info = await stat(join(folder, name)).catch(() => null)
+        if (info?.isDirectory()) found.push(name)
+      }
+      return found.sort()
+    },
     async move(from, to) {
       await mkdir(dirname(to), { recursive: true })
       if (await exists(to))

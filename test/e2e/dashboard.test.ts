@@ -53,6 +53,30 @@ async function apiFromPage<T>(page: Page, path: string): Promise<T> {
   }, path) as Promise<T>
 }
 
+/** POST to an API path from inside the page, with its session cookie and CSRF token (as web/src/api.ts does). */
+async function postFromPage<T>(page: Page, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ url, json }) => {
+      const headers: Record<string, string> = { 'x-csrf-token': window.sessionStorage.getItem('empreinte.csrf') ?? '' }
+      if (json !== undefined) headers['content-type'] = 'application/json'
+      const response = await fetch(url, { method: 'POST', headers, body: json })
+      if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`)
+      return response.json()
+    },
+    { url: path, json: body === undefined ? undefined : JSON.stringify(body) },
+  ) as Promise<T>
+}
+
+type ServiceAnswer = {
+  options: { name: string; climateKgCo2ePerUser: number; isBest: boolean; euros: { totalEuros: number } }[]
+  best: { name: string; why: string }
+}
+type BoardAnswer = {
+  campaign: number
+  counts: Record<string, number> & { total: number }
+  organisations: { code: string; path: string; status: string; sourcesReceived: number; sourcesExpected: number }[]
+}
+
 describe('the dashboard in Chromium', () => {
   let directory: string
   let workspace: OpenedWorkspace
@@ -160,5 +184,117 @@ describe('the dashboard in Chromium', () => {
     // French groups thousands with a narrow no-break space and writes the decimal comma.
     expect(text).toMatch(/^[\d\u202f]+,\d tCO2e$/)
     await page.screenshot({ path: join(screenshots, '05-overview-fr.png'), fullPage: true })
+  })
+
+  it('estimates a digital service and shows the per-user climate the API computes for the same description', async () => {
+    await page.getByTestId('language').selectOption('en')
+    // The overview's trace panel is still open over the navigation: close it.
+    const openPanel = page.getByTestId('trace-panel')
+    if (await openPanel.isVisible()) await openPanel.getByRole('button', { name: 'Close' }).click()
+    await page.getByTestId('nav-services').click()
+    await page.getByTestId('service-result').waitFor()
+    // Change the shared description, then run the estimate with the button.
+    await page.getByTestId('service-users').fill('5000')
+    await page.getByTestId('service-terminal-smartphone').fill('30')
+    await page.getByTestId('service-estimate').click()
+    const result = page.getByTestId('service-result')
+    await page.waitForFunction(() => {
+      const shown = document.querySelector('[data-testid=service-result]')?.getAttribute('data-description') ?? ''
+      return shown.includes('"count":5000') && shown.includes('smartphone')
+    })
+    const description = JSON.parse((await result.getAttribute('data-description'))!) as {
+      users: { count: number }
+      options: unknown[]
+    }
+    expect(description.users.count).toBe(5000)
+    const answer = await postFromPage<ServiceAnswer>(page, '/api/services/estimate', description)
+    expect(answer.options).toHaveLength(description.options.length)
+    for (const [index, option] of answer.options.entries()) {
+      const figure = page.getByTestId(`service-per-user-${index}`)
+      expect(Number(await figure.getAttribute('data-value'))).toBe(option.climateKgCo2ePerUser)
+      const perUser = option.climateKgCo2ePerUser.toLocaleString('en-GB', {
+        minimumFractionDigits: 3,
+        maximumFractionDigits: 3,
+      })
+      expect(await figure.textContent()).toBe(`${perUser} kgCO2e/user/yr`)
+      expect(Number(await page.getByTestId(`service-euros-${index}`).getAttribute('data-value'))).toBe(
+        option.euros.totalEuros,
+      )
+      expect(await page.getByTestId(`service-row-${index}`).getAttribute('class')).toBe(option.isBest ? 'best' : '')
+    }
+    const best = page.getByTestId('service-best')
+    expect(await best.getAttribute('data-best')).toBe(answer.best.name)
+    expect(await best.textContent()).toContain(answer.best.why)
+    // A click on the first option's terminals bar (the bottom of the stack) opens its calculation lines.
+    const chart = page.getByTestId('chart-service-tiers')
+    await chart.locator('canvas').waitFor()
+    await chart.scrollIntoViewIfNeeded()
+    const box = (await chart.boundingBox())!
+    const categories = answer.options.length
+    await page.mouse.click(box.x + 70 + ((box.width - 90) * 0.5) / categories, box.y + box.height - 65)
+    const panel = page.getByTestId('trace-panel')
+    await panel.waitFor()
+    expect(await panel.textContent()).toContain(`${answer.options[0]!.name} — terminals`)
+    await expect(page.getByTestId('trace-lines').locator('li').count()).resolves.toBeGreaterThan(0)
+    await page.screenshot({ path: join(screenshots, '06-services.png'), fullPage: true })
+    await panel.getByRole('button', { name: 'Close' }).click()
+    await panel.waitFor({ state: 'detached' })
+  })
+
+  it('shows the campaign board the API answers, and validates and sends back organisations', async () => {
+    const imports = await apiFromPage<{ campaign: number }>(page, '/api/imports')
+    const year = imports.campaign
+    await postFromPage(page, `/api/campaigns?year=${year}&perimeter=CNAM&expect=computers%2Cmonitors`)
+    await page.getByTestId('language').selectOption('fr')
+    await page.getByTestId('nav-campaigns').click()
+    const board = page.getByTestId('campaign-board')
+    await board.waitFor()
+    const answer = await apiFromPage<BoardAnswer>(page, `/api/campaigns/${year}/status`)
+    expect(answer.counts.total).toBeGreaterThan(0)
+    expect(Number(await page.getByTestId('campaign-count').getAttribute('data-value'))).toBe(answer.counts.total)
+    await expect(board.locator('tbody tr').count()).resolves.toBe(answer.organisations.length)
+    const first = answer.organisations[0]!
+    const row = page.getByTestId(`board-row-${first.code}`)
+    expect(await row.getAttribute('data-status')).toBe(first.status)
+    const labels: Record<string, string> = { 'not-started': 'non commencée', collecting: 'en collecte', submitted: 'soumise' }
+    expect(await page.getByTestId(`board-status-${first.code}`).textContent()).toBe(labels[first.status])
+    expect(await page.getByTestId(`board-sources-${first.code}`).textContent()).toBe(
+      `${first.sourcesReceived} / ${first.sourcesExpected}`,
+    )
+    const csv = page.getByTestId('export-campaign-status-csv')
+    expect(await csv.getAttribute('href')).toBe(`/api/exports/campaign-status?format=csv&campaign=${year}`)
+    const exported = await page.evaluate(async (url) => (await fetch(url)).text(), (await csv.getAttribute('href'))!)
+    expect(exported.split('\r\n').filter((line) => line !== '')).toHaveLength(answer.organisations.length + 1)
+    await page.screenshot({ path: join(screenshots, '07-campaign-board-fr.png'), fullPage: true })
+
+    // Validate the first organisation through its button: the board and the API both say validated.
+    await page.getByTestId(`validate-${first.code}`).click()
+    await page.waitForFunction(
+      (code) => document.querySelector(`[data-testid="board-row-${code}"]`)?.getAttribute('data-status') === 'validated',
+      first.code,
+    )
+    expect(await page.getByTestId(`board-status-${first.code}`).textContent()).toBe('validée')
+    // Send the second back with a comment.
+    const second = answer.organisations[1]
+    if (second !== undefined) {
+      await page.getByTestId(`send-back-${second.code}`).click()
+      await page.getByTestId(`send-back-comment-${second.code}`).fill('écrans manquants')
+      await page.getByTestId(`send-back-confirm-${second.code}`).click()
+      await page.waitForFunction(
+        (code) => document.querySelector(`[data-testid="board-row-${code}"]`)?.getAttribute('data-status') === 'sent-back',
+        second.code,
+      )
+    }
+    const after = await apiFromPage<BoardAnswer>(page, `/api/campaigns/${year}/status`)
+    expect(after.organisations.find((organisation) => organisation.code === first.code)?.status).toBe('validated')
+    if (second !== undefined)
+      expect(after.organisations.find((organisation) => organisation.code === second.code)?.status).toBe('sent-back')
+    expect(Number(await page.getByTestId('campaign-count-validated').getAttribute('data-value'))).toBe(
+      after.counts['validated'],
+    )
+    // Filter: only the validated organisation left.
+    await page.getByTestId('campaign-filter').selectOption('validated')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=campaign-board] tbody tr').length === 1)
+    await page.screenshot({ path: join(screenshots, '08-campaign-reviewed-fr.png'), fullPage: true })
   })
 })

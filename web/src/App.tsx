@@ -9,8 +9,10 @@ import { OrganisationsPage } from './pages/OrganisationsPage.js'
 import { QualityPage } from './pages/QualityPage.js'
 import { ScenariosPage } from './pages/ScenariosPage.js'
 import { ImportPage } from './pages/ImportPage.js'
+import { ServicesPage } from './pages/ServicesPage.js'
+import { CampaignPage } from './pages/CampaignPage.js'
 
-const PAGES = ['overview', 'organisations', 'quality', 'scenarios', 'import'] as const
+const PAGES = ['overview', 'organisations', 'quality', 'scenarios', 'services', 'campaigns', 'import'] as const
 type Page = (typeof PAGES)[number]
 
 const pageFromHash = (): Page => {
@@ -54,8 +56,11 @@ export function App() {
       label: (id: string) => translate(locale, id),
       campaign: null,
       explain: setTrace,
+      // Analysts and administrators review campaigns (docs/access-control.md); a server without sign-in
+      // (role '') lets everyone act.
+      canReview: user !== null && user !== undefined && ['administrator', 'analyst', ''].includes(user.role),
     }),
-    [locale],
+    [locale, user],
   )
   const onImported = useCallback(() => setRevision((value) => value + 1), [])
   return (
@@ -93,6 +98,8 @@ export function App() {
         {user && page === 'organisations' && <OrganisationsPage revision={revision} />}
         {user && page === 'quality' && <QualityPage revision={revision} />}
         {user && page === 'scenarios' && <ScenariosPage revision={revision} />}
+        {user && page === 'services' && <ServicesPage />}
+        {user && page === 'campaigns' && <CampaignPage revision={revision} />}
         {user && page === 'import' && <ImportPage onImported={onImported} />}
       </main>
       <TracePanel trace={trace} onClose={() => setTrace(null)} />

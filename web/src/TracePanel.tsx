@@ -28,10 +28,29 @@ export function TracePanel(props: { trace: Trace | null; onClose: () => void }) 
           </div>
         ))}
       </dl>
+      {trace.lines && trace.lines.length > 0 && (
+        <>
+          <h3>{t('calculationLines')}</h3>
+          <ol className="trace-lines" data-testid="trace-lines">
+            {trace.lines.map((line, index) => (
+              <li key={index}>
+                <strong>{line.label}</strong>: {line.value}
+                <code className="formula">{line.formula}</code>
+                <small>{line.inputs.join(' · ')}</small>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h3>{t('source')}</h3>
-      <a href={trace.source} target="_blank" rel="noreferrer">
+      {trace.source.startsWith('/') ? (
+        <a href={trace.source} target="_blank" rel="noreferrer">
+          <code>{trace.source}</code>
+        </a>
+      ) : (
+        // A request that is not a link (POST with the figures' description as its body).
         <code>{trace.source}</code>
-      </a>
+      )}
       <AssetTrace key={trace.asset ?? ''} initial={trace.asset ?? ''} />
     </aside>
   )

@@ -14,6 +14,16 @@ export type Scenario = OperationOutput<'scenario.simulate'>
 export type Trajectory = OperationOutput<'trajectory.project'>
 export type Proposals = OperationOutput<'mapping.propose'>
 export type SavedRule = OperationOutput<'mapping.set'>
+export type ServiceComparison = OperationOutput<'service.estimate'>
+export type ServiceOptionResult = ServiceComparison['options'][number]
+export type CampaignBoard = OperationOutput<'campaign.status'>
+export type BoardOrganisation = CampaignBoard['organisations'][number]
+export type ReviewResult = OperationOutput<'campaign.review'>
+export type ProjectList = OperationOutput<'project.list'>
+export type ProjectGate = OperationOutput<'project.gate'>
+export type RgesnScore = OperationOutput<'rgesn.score'>
+export type ProjectEstimate = OperationOutput<'project.estimate'>
+export type AddedProject = OperationOutput<'project.add'>
 
 /** An error answer of the API, with its code and message (shown to the user as is). */
 export class ApiError extends Error {
@@ -98,6 +108,33 @@ export const api = {
     request<Proposals>(apiUrl('/mapping/proposals', query)),
   acceptRule: (rule: { pattern: string; item: string | null; category: string | null }) =>
     request<SavedRule>(apiUrl('/mapping/rules', rule), { method: 'POST' }),
+  /** The service description of docs/services.md, as JSON: its options compared side by side. */
+  estimateService: (description: unknown) =>
+    request<ServiceComparison>(apiUrl('/services/estimate'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(description),
+    }),
+  projects: () => request<ProjectList>(apiUrl('/projects')),
+  addProject: (project: { name: string; owner: string; phase: string; service: unknown }) =>
+    request<AddedProject>(apiUrl('/projects'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(project),
+    }),
+  projectGate: (name: string) => request<ProjectGate>(apiUrl(`/projects/${encodeURIComponent(name)}/gate`)),
+  /** Estimates the project with this description (it replaces the project's) and stores it at its phase. */
+  estimateProject: (name: string, description: unknown) =>
+    request<ProjectEstimate>(apiUrl(`/projects/${encodeURIComponent(name)}/estimates`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(description),
+    }),
+  rgesn: (name: string) => request<RgesnScore>(apiUrl(`/projects/${encodeURIComponent(name)}/rgesn`)),
+  campaignBoard: (year: number, query: { filter?: string | null; sort?: string | null }) =>
+    request<CampaignBoard>(apiUrl(`/campaigns/${year}/status`, query)),
+  reviewOrganisation: (year: number, review: { organisation: string; decision: 'validate' | 'send-back'; comment: string }) =>
+    request<ReviewResult>(apiUrl(`/campaigns/${year}/reviews`, review), { method: 'POST' }),
 }
 
 /** Every organisation of the tree (the API pages them by 1000). */
@@ -137,7 +174,12 @@ export function uploadFiles(
 }
 
 /** The download link of a table (CSV or XLSX) and of an organisation's printable report. */
-export const exportUrl = (table: string, format: 'csv' | 'xlsx', campaign: number | null, organisation?: string | null) =>
+export const exportUrl = (
+  table: string,
+  format: 'csv' | 'xlsx',
+  campaign: number | null,
+  organisation?: string | null,
+) =>
   apiUrl(`/exports/${table}`, { format, campaign, organisation })
 export const reportUrl = (organisation: string, campaign: number | null) =>
   apiUrl(`/reports/organisations/${encodeURIComponent(organisation)}`, { campaign })

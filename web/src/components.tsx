@@ -25,13 +25,32 @@ export function Figure(props: { testId: string; value: number; text: string; tra
   )
 }
 
-/** An ECharts chart; `option` is replaced whenever it changes. */
-export function Chart(props: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
+/** What a click on a chart's item names: its series and category (ECharts' event, narrowed). */
+export type ChartClick = { seriesName: string; seriesIndex: number; dataIndex: number; name: string }
+
+/** An ECharts chart; `option` is replaced whenever it changes; `onClick` receives clicks on bars and points. */
+export function Chart(props: {
+  option: echarts.EChartsCoreOption
+  height?: number
+  testId?: string
+  onClick?: (click: ChartClick) => void
+}) {
   const element = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
+  const onClick = useRef(props.onClick)
+  onClick.current = props.onClick
   useEffect(() => {
     if (element.current === null) return undefined
     chart.current = echarts.init(element.current)
+    chart.current.on('click', (event) => {
+      const click = event as unknown as ChartClick
+      onClick.current?.({
+        seriesName: String(click.seriesName),
+        seriesIndex: click.seriesIndex,
+        dataIndex: click.dataIndex,
+        name: String(click.name),
+      })
+    })
     const resize = () => chart.current?.resize()
     window.addEventListener('resize', resize)
     return () => {
@@ -46,15 +65,18 @@ export function Chart(props: { option: echarts.EChartsCoreOption; height?: numbe
   return <div ref={element} data-testid={props.testId} style={{ width: '100%', height: props.height ?? 280 }} />
 }
 
-/** CSV and XLSX download links of a table. */
-export function ExportLinks(props: { table: string; organisation?: string | null }) {
-  const { t, campaign } = useDashboard()
+/** CSV and XLSX download links of a table (of the page's campaign unless `campaign` names one). */
+export function ExportLinks(props: { table: string; organisation?: string | null; campaign?: number | null }) {
+  const { t, campaign: pageCampaign } = useDashboard()
+  const campaign = props.campaign === undefined ? pageCampaign : props.campaign
   return (
     <span className="exports">
       <a href={exportUrl(props.table, 'csv', campaign, props.organisation)} data-testid={`export-${props.table}-csv`}>
         ⤓ {t('exportCsv')}
       </a>{' '}
-      <a href={exportUrl(props.table, 'xlsx', campaign, props.organisation)}>⤓ {t('exportXlsx')}</a>
+      <a href={exportUrl(props.table, 'xlsx', campaign, props.organisation)} data-testid={`export-${props.table}-xlsx`}>
+        ⤓ {t('exportXlsx')}
+      </a>
     </span>
   )
 }

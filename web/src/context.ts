@@ -10,7 +10,11 @@ export type Trace = {
   source: string
   /** An asset's full trace (GET /api/assets/{key}/explanation) when the figure is one asset's. */
   asset?: string
+  /** Calculation lines behind the figure (a digital service's tier: one line per component and phase). */
+  lines?: TraceLine[]
 }
+
+export type TraceLine = { label: string; value: string; formula: string; inputs: string[] }
 
 export type DashboardContext = {
   locale: Locale
@@ -19,6 +23,8 @@ export type DashboardContext = {
   label: (id: string) => string
   campaign: number | null
   explain: (trace: Trace) => void
+  /** The signed-in user may validate or send back organisations' data (permission review-campaigns). */
+  canReview: boolean
 }
 
 export const Dashboard = createContext<DashboardContext | null>(null)

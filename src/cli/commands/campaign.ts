@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { z } from 'zod'
+import { campaignBoardTable } from '../../app/campaign-board-table.js'
 import { CAMPAIGN_INPUTS, CAMPAIGN_OPERATIONS } from '../../app/campaign-operations.js'
 import type { CampaignBoard } from '../../app/campaign-workflow.js'
 import { AppError } from '../../app/errors.js'
@@ -85,7 +86,7 @@ export async function campaignCommand(
             'invalid_argument',
             `--export takes a .csv or .xlsx file, not "${options.export}".`,
           )
-        await writeFile(path, deps.tables.encode(boardTable(board), format))
+        await writeFile(path, deps.tables.encode(campaignBoardTable(board), format))
         text += `Exported ${board.organisations.length} organisation(s) to ${path}\n`
       }
       return { json: board, text }
@@ -174,40 +175,6 @@ export async function campaignCommand(
     }
     default:
       throw new AppError('invalid_argument', `campaign takes one of: ${SUBCOMMANDS.join(', ')}.`)
-  }
-}
-
-function boardTable(board: CampaignBoard) {
-  return {
-    name: `campaign-${board.campaign}`,
-    header: [
-      'organisation',
-      'status',
-      'sources received',
-      'sources expected',
-      'missing',
-      'quality score (0-100)',
-      'units',
-      'workstations',
-      'headcount',
-      'quarantined rows',
-      'anomalies',
-      'contact',
-    ],
-    rows: board.organisations.map((row) => [
-      row.path,
-      row.status,
-      row.sourcesReceived,
-      row.sourcesExpected,
-      row.missing.join(', '),
-      row.qualityScore,
-      row.units,
-      row.workstations,
-      row.headcount,
-      row.quarantinedRows,
-      row.anomalies.map((anomaly) => anomaly.message).join('; '),
-      row.contact,
-    ]),
   }
 }
 

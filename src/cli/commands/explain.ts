@@ -1,24 +1,37 @@
 import { explainAsset, type AssetExplanation } from '../../app/explain-asset.js'
 import { getFootprint } from '../../app/get-footprint.js'
+import { explainBreakdown, parsePhase, type BreakdownExplanation } from '../../app/explain-breakdown.js'
 import { AppError } from '../../app/errors.js'
 import type { Deps } from '../../app/ports.js'
 import { formatNumber } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
 import { renderFootprint } from './footprint.js'
 
-/** `empreinte explain ASSET` or `empreinte explain --organisation CODE` */
+/** `empreinte explain ASSET` or `empreinte explain --organisation CODE [--category ID] [--phase PHASE]` */
 export async function explainCommand(
   deps: Deps,
   options: ParsedOptions,
   positional: string[],
 ): Promise<{ json: unknown; text: string }> {
   if (positional.length === 0 && options.organisation) {
+    const explanation = await explainBreakdown(deps, {
+      campaignYear: options.campaign,
+      organisation: options.organisation,
+      category: options.category,
+      phase: parsePhase(options.phase),
+    })
+    // A breakdown row: its trace alone; the organisation's total: its table by category and phase, then the trace.
+    if (options.category !== null || options.phase !== null)
+      return { json: explanation, text: renderBreakdownExplanation(explanation) }
     const report = await getFootprint(deps, {
       campaignYear: options.campaign,
       by: ['category', 'phase'],
       organisation: options.organisation,
     })
-    return { json: report, text: renderFootprint(report) }
+    return {
+      json: { ...report, explanation },
+      text: renderFootprint(report) + '\n' + renderBreakdownExplanation(explanation),
+    }
   }
   if (positional.length !== 1)
     throw new AppError(
@@ -76,6 +89,41 @@ export function renderExplanation(explanation: AssetExplanation): string {
     const total = climate.manufacturing + climate.distribution + climate.use + climate['end-of-life']
     lines.push('')
     lines.push(`Total climate change: ${formatNumber(total)} kgCO2e/yr`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** A breakdown row's trace: the figure, its formulas, the reference items, factors, inputs and defaults with counts. */
+export function renderBreakdownExplanation(explanation: BreakdownExplanation): string {
+  const row = [
+    explanation.organisation,
+    explanation.category ?? 'every category',
+    explanation.phase ?? 'every phase',
+  ].join(' / ')
+  const lines = [
+    `Climate change of ${row}, campaign ${explanation.campaign} (referential ${explanation.referential})`,
+    `  ${formatNumber(explanation.recomputedKgCo2e)} kgCO2e/yr recomputed from ${explanation.assets.toLocaleString('en-US')} assets ` +
+      `(${explanation.units.toLocaleString('en-US')} units); stored results: ${formatNumber(explanation.storedKgCo2e)} kgCO2e/yr`,
+    '',
+    'Phases and formulas:',
+  ]
+  for (const phase of explanation.phases)
+    lines.push(`  ${phase.phase}: ${formatNumber(phase.kgCo2e)} kgCO2e/yr = ${phase.formulas.join(' | ')}`)
+  lines.push('', 'Reference items:')
+  for (const item of explanation.referenceItems)
+    lines.push(`  ${item.id} (${item.matchedBy}): ${item.assets} assets, ${item.units} units`)
+  lines.push('', 'Factors (id = value unit; source; referential version; assets):')
+  for (const factor of explanation.factors)
+    lines.push(
+      `  ${factor.id} = ${formatNumber(factor.value)} ${factor.unit} (${factor.name}); ${factor.source}` +
+        `${factor.isPlaceholder ? '; PLACEHOLDER' : ''}; ${factor.version}; ${factor.assets} assets, ${factor.units} units`,
+    )
+  lines.push('', 'Inputs (name, unit, origin: assets):')
+  for (const input of explanation.inputs)
+    lines.push(`  ${input.name} [${input.unit}] ${input.origin}: ${input.assets} assets`)
+  if (explanation.defaultsAssumed.length > 0) {
+    lines.push('', 'Defaults assumed (assets):')
+    for (const assumed of explanation.defaultsAssumed) lines.push(`  ${assumed.assets} × ${assumed.text}`)
   }
   return lines.join('\n') + '\n'
 }

@@ -2,6 +2,7 @@ import {
   getFootprint,
   parseDimensions,
   parseNormalisation,
+  parseView,
   type FootprintReport,
 } from '../../app/get-footprint.js'
 import { CRITERIA, type CriterionId } from '../../core/referential/referential.js'
@@ -19,6 +20,7 @@ export async function footprintCommand(
     by: parseDimensions(options.by),
     organisation: options.organisation,
     normalise: parseNormalisation(options.normalise),
+    view: parseView(options.view),
   })
   return { json: report, text: renderFootprint(report) }
 }
@@ -26,9 +28,17 @@ export async function footprintCommand(
 /** Human rendering: totals with units, then the breakdown table. */
 export function renderFootprint(report: FootprintReport): string {
   const lines = [
-    `Footprint, campaign ${report.campaign}${report.organisation ? `, ${report.organisation}` : ''} (referential ${report.referential})`,
+    `Footprint, campaign ${report.campaign}${report.organisation ? `, ${report.organisation}` : ''} (referential ${report.referential}, ${report.view} view)`,
     `  climate change: ${formatNumber(report.total.climateKgCo2e / 1000)} tCO2e/yr (${formatNumber(report.total.climateKgCo2e)} kgCO2e/yr)`,
+    `                  interval [${formatNumber(report.total.climateKgCo2eInterval.low / 1000)}, ${formatNumber(report.total.climateKgCo2eInterval.high / 1000)}] tCO2e/yr (±${formatShare(report.uncertainty.relativeHalfWidth)}, docs/methodology/uncertainty.md)`,
   ]
+  if (report.purchaseYear !== undefined)
+    lines.push(
+      `  purchase-year view: embodied impact of the ${report.purchaseYear.unitsBoughtInYear.toLocaleString('en-US')} units bought in ${report.campaign} in full, none for older ones` +
+        (report.purchaseYear.unitsWithoutPurchaseDate > 0
+          ? ` (${report.purchaseYear.unitsWithoutPurchaseDate.toLocaleString('en-US')} units without a purchase date counted as older)`
+          : ''),
+    )
   if (report.total.waterLitres !== null)
     lines.push(
       `  water use:      ${formatNumber(report.total.waterLitres / 1000)} m3/yr (embodied phases only)`,
@@ -87,6 +97,11 @@ export function renderFootprint(report: FootprintReport): string {
     text += '\n' + formatTable([...report.by, 'units', 'kgCO2e/yr', 'share'], rows)
     if (report.breakdown.length > 200)
       text += `… ${report.breakdown.length - 200} more rows (use --json for all)\n`
+  }
+  if (report.ghgPosts !== undefined) {
+    text += '\nGHG posts (docs/methodology/accounting-views.md):\n'
+    for (const post of report.ghgPosts)
+      text += `  ${post.id}: ${post.ghgProtocol}; ISO 14064-1 ${post.iso14064}; ${post.bilanCarbone}\n`
   }
   text +=
     '\nExplain a figure: empreinte explain ASSET (id, serial or host name) or empreinte explain --organisation CODE\n'

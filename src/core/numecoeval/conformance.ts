@@ -61,6 +61,8 @@ export type FileReport = {
   formulasCompared: number
   formulasMatched: number
   mismatches: ValueMismatch[]
+  /** Rows whose mismatches the data explains, and those mismatches. */
+  explainedRows: number
   explained: ExplainedMismatch[]
 }
 
@@ -95,6 +97,7 @@ export function compareIndicatorRows(
     formulasCompared: 0,
     formulasMatched: 0,
     mismatches: [],
+    explainedRows: 0,
     explained: [],
   }
   for (const row of expected) {
@@ -135,7 +138,10 @@ export function compareIndicatorRows(
     if (rowMismatches.length === 0) continue
     const reason = explain(row, rowMismatches)
     if (reason === null) report.mismatches.push(...rowMismatches)
-    else report.explained.push(...rowMismatches.map((mismatch) => ({ ...mismatch, reason })))
+    else {
+      report.explainedRows += 1
+      report.explained.push(...rowMismatches.map((mismatch) => ({ ...mismatch, reason })))
+    }
   }
   return report
 }
@@ -241,7 +247,9 @@ const errorCodeOfIndicator = (indicator: { error?: { code: NeErrorCode } }): NeE
 export function physicalComputedRows(indicators: readonly NePhysicalIndicator[]): Map<string, ComputedRow> {
   const rows = new Map<string, ComputedRow>()
   for (const indicator of indicators) {
-    const factor = indicator.trace.inputs.find((input) => input.name === 'referentielFacteurCaracterisation')
+    const factor = indicator.trace.inputs.find(
+      (input) => input.name === 'referentielFacteurCaracterisation' || input.name === 'MixElectrique',
+    )
     rows.set(indicatorKey('physical', indicator.equipmentName, indicator.step, indicator.criterion.label.toLowerCase()), {
       status: indicator.indicatorStatus,
       errorCode: errorCodeOfIndicator(indicator),

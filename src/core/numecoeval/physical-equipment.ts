@@ -293,6 +293,7 @@ export function computePhysicalIndicators(
             }
             mix = mix * pue
           }
+          inputs.push({ name: 'MixElectrique', value: mix, unit: `${criterion.unit}/kWh`, origin: 'computed' })
           const utilisationRate = 1.0
           const impact = equipment.quantity * annualKwh * mix * utilisationRate
           indicators.push({

@@ -59,6 +59,100 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
     return toNumber(next)
   }
 
+  /** The campaign's state the evidence depends on: its assets revision and its computation (revision, referential). */
+  const evidenceState = async (campaignId: number): Promise<string> => {
+    const found = await rows(
+      connection,
+      `SELECT k.assets_revision, c.revision, c.referential FROM campaign k
+       LEFT JOIN computation c ON c.campaign_id = k.id WHERE k.id = $1`,
+      [campaignId],
+    )
+    const [assetsRevision, revision, referential] = found[0] ?? [null, null, null]
+    return `${assetsRevision === null ? '' : toNumber(assetsRevision)}/${revision === null ? '' : toNumber(revision)}/${(referential as string | null) ?? ''}`
+  }
+  const storedEvidenceState = async (campaignId: number): Promise<string | null> => {
+    const found = await rows(connection, 'SELECT state FROM campaign_evidence_state WHERE campaign_id = $1', [
+      campaignId,
+    ])
+    return found.length === 0 ? null : (found[0]![0] as string)
+  }
+
+  /**
+   * Counts the evidence of `organisationIds` (undefined: every organisation) into campaign_evidence: one scan
+   * grouped by organisation, category and whether the row came from a purchase file. Source rows
+   * (import_id <> 0) tell which sources arrived; the reconciled view in service gives the fleet. A serial is a
+   * duplicate across the whole campaign, so an incremental count recounts every organisation's duplicates.
+   */
+  const countEvidence = async (campaignId: number, organisationIds: readonly number[] | undefined): Promise<void> => {
+    const within = organisationIds === undefined ? '' : `AND a.organisation_id IN (${idList(organisationIds)})`
+    const duplicate = `(SELECT serial FROM asset WHERE campaign_id = $1 AND serial IS NOT NULL
+                        GROUP BY serial HAVING COUNT(*) > 1)`
+    await connection.run('BEGIN TRANSACTION')
+    try {
+      await connection.run(
+        `DELETE FROM campaign_evidence WHERE campaign_id = $1 ${within.replace('a.organisation_id', 'organisation_id')}`,
+        [campaignId],
+      )
+      await connection.run(
+        `INSERT INTO campaign_evidence
+         SELECT $1, a.organisation_id, m.category, COALESCE(i.format = 'purchases', false),
+                COALESCE(SUM(a.quantity) FILTER (WHERE a.import_id <> 0), 0),
+                COALESCE(SUM(a.quantity) FILTER (WHERE a.merged_into IS NULL AND a.status <> 2), 0),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(a.serial) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(a.purchase_day) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(m.model) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND (a.imputed & ${ALL_BUT_ORGANISATION}) <> 0),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND (a.purchase_day > c.reference_day
+                                 OR c.reference_day - a.purchase_day > 15 * 365.25)),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND d.serial IS NOT NULL),
+                COALESCE(SUM(a.quantity) FILTER (WHERE a.merged_into IS NULL AND a.status <> 2
+                                                 AND r.matched_by = 'category-default'), 0),
+                COUNT(r.model_id),
+                COALESCE(MAX(a.import_id), 0),
+                0
+         FROM asset a JOIN model m ON m.id = a.model_id JOIN campaign c ON c.id = a.campaign_id
+         LEFT JOIN import i ON i.id = a.import_id
+         LEFT JOIN model_result r ON r.campaign_id = a.campaign_id AND r.model_id = a.model_id
+         LEFT JOIN ${duplicate} d ON d.serial = a.serial
+         WHERE a.campaign_id = $1 ${within} GROUP BY 2, 3, 4`,
+        [campaignId],
+      )
+      await connection.run(
+        `INSERT INTO campaign_evidence
+         SELECT $1, a.organisation_id, NULL, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*)
+         FROM asset_usage a WHERE a.campaign_id = $1 ${within} GROUP BY 2`,
+        [campaignId],
+      )
+      if (organisationIds !== undefined) {
+        await connection.run(
+          'UPDATE campaign_evidence SET duplicate_serial_assets = 0 WHERE campaign_id = $1 AND duplicate_serial_assets <> 0',
+          [campaignId],
+        )
+        await connection.run(
+          `UPDATE campaign_evidence e SET duplicate_serial_assets = n.assets
+           FROM (SELECT a.organisation_id, m.category, COALESCE(i.format = 'purchases', false) AS is_purchase,
+                        COUNT(*) AS assets
+                 FROM asset a JOIN ${duplicate} d ON d.serial = a.serial JOIN model m ON m.id = a.model_id
+                 LEFT JOIN import i ON i.id = a.import_id
+                 WHERE a.campaign_id = $1 AND a.merged_into IS NULL GROUP BY 1, 2, 3) n
+           WHERE e.campaign_id = $1 AND e.organisation_id = n.organisation_id AND e.category = n.category
+             AND e.is_purchase = n.is_purchase`,
+          [campaignId],
+        )
+      }
+      await connection.run('DELETE FROM campaign_evidence_state WHERE campaign_id = $1', [campaignId])
+      await connection.run('INSERT INTO campaign_evidence_state VALUES ($1, $2)', [
+        campaignId,
+        await evidenceState(campaignId),
+      ])
+      await connection.run('COMMIT')
+    } catch (error) {
+      await connection.run('ROLLBACK').catch(() => undefined)
+      throw error
+    }
+  }
+
   return {
     async setups(campaignId) {
       const found = await rows(
@@ -151,54 +245,30 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
       }))
     },
 
-    async leavesOf(root) {
-      const joined = root.join(PATH_SEPARATOR)
+    async childrenOf(root) {
       const found = await rows(
         connection,
-        `SELECT o.path FROM organisation o
-         WHERE (o.path = $1 OR starts_with(o.path, $2))
-           AND NOT EXISTS (SELECT 1 FROM organisation c WHERE c.parent_id = o.id)
-         ORDER BY o.path`,
-        [joined, joined + PATH_SEPARATOR],
+        `SELECT c.path FROM organisation p JOIN organisation c ON c.parent_id = p.id WHERE p.path = $1 ORDER BY c.path`,
+        [root.join(PATH_SEPARATOR)],
       )
       return found.map((row) => path(row[0]))
     },
 
     async organisationEvidence(campaignId) {
-      // One scan grouped by organisation, category and whether the row came from a purchase file. Source
-      // rows (import_id <> 0) tell which sources arrived; the reconciled view in service gives the fleet.
-      const found = await rows(
-        connection,
-        `WITH duplicate AS (
-           SELECT serial FROM asset WHERE campaign_id = $1 AND serial IS NOT NULL GROUP BY serial HAVING COUNT(*) > 1)
-         SELECT a.organisation_id, m.category, COALESCE(i.format = 'purchases', false),
-                SUM(a.quantity) FILTER (WHERE a.import_id <> 0),
-                SUM(a.quantity) FILTER (WHERE a.merged_into IS NULL AND a.status <> 2),
-                COUNT(*) FILTER (WHERE a.merged_into IS NULL),
-                COUNT(a.serial) FILTER (WHERE a.merged_into IS NULL),
-                COUNT(a.purchase_day) FILTER (WHERE a.merged_into IS NULL),
-                COUNT(m.model) FILTER (WHERE a.merged_into IS NULL),
-                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND (a.imputed & ${ALL_BUT_ORGANISATION}) <> 0),
-                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND (a.purchase_day > c.reference_day
-                                 OR c.reference_day - a.purchase_day > 15 * 365.25)),
-                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND d.serial IS NOT NULL),
-                SUM(a.quantity) FILTER (WHERE a.merged_into IS NULL AND a.status <> 2 AND r.matched_by = 'category-default'),
-                COUNT(r.model_id),
-                MAX(a.import_id)
-         FROM asset a JOIN model m ON m.id = a.model_id JOIN campaign c ON c.id = a.campaign_id
-         LEFT JOIN import i ON i.id = a.import_id
-         LEFT JOIN model_result r ON r.campaign_id = a.campaign_id AND r.model_id = a.model_id
-         LEFT JOIN duplicate d ON d.serial = a.serial
-         WHERE a.campaign_id = $1 GROUP BY 1, 2, 3`,
-        [campaignId],
-      )
-      const [organisations, usage] = await Promise.all([
-        rows(connection, 'SELECT id, path FROM organisation'),
+      // Counted when a computation runs (refreshOrganisationEvidence); counted again in full when the
+      // campaign changed since (an import not computed yet, a campaign never computed, a workspace upgraded).
+      if ((await storedEvidenceState(campaignId)) !== (await evidenceState(campaignId)))
+        await countEvidence(campaignId, undefined)
+      const [found, organisations] = await Promise.all([
         rows(
           connection,
-          'SELECT organisation_id, COUNT(*) FROM asset_usage WHERE campaign_id = $1 GROUP BY 1',
+          `SELECT organisation_id, category, is_purchase, source_units, units, assets, serial_present,
+                  purchase_date_present, model_present, imputed_assets, implausible_assets, duplicate_serial_assets,
+                  unmatched_units, result_models, last_upload, telemetry_devices
+           FROM campaign_evidence WHERE campaign_id = $1`,
           [campaignId],
         ),
+        rows(connection, 'SELECT id, path FROM organisation'),
       ])
       const paths = new Map(organisations.map((row) => [toNumber(row[0]), path(row[1])]))
       const byOrganisation = new Map<number, OrganisationEvidence>()
@@ -230,13 +300,17 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
       const isWorkstation = new Set<string>(WORKSTATION_CATEGORIES)
       for (const row of found) {
         const evidence = evidenceOf(toNumber(row[0]))
+        if (row[1] === null) {
+          evidence.telemetryDevices += toNumber(row[15])
+          continue
+        }
         const category = row[1] as CategoryId
-        const sourceUnits = toNumber(row[3] ?? 0)
+        const sourceUnits = toNumber(row[3])
         if (row[2] === true) evidence.purchaseUnits += sourceUnits
         else
           evidence.inventoryUnitsByCategory[category] =
             (evidence.inventoryUnitsByCategory[category] ?? 0) + sourceUnits
-        const units = toNumber(row[4] ?? 0)
+        const units = toNumber(row[4])
         evidence.units += units
         if (isWorkstation.has(category)) evidence.workstationUnits += units
         evidence.assets += toNumber(row[5])
@@ -246,13 +320,18 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
         evidence.imputedAssets += toNumber(row[9])
         evidence.implausibleAssets += toNumber(row[10])
         evidence.duplicateSerialAssets += toNumber(row[11])
-        if (toNumber(row[13]) > 0)
-          evidence.unmatchedUnits = (evidence.unmatchedUnits ?? 0) + toNumber(row[12] ?? 0)
+        if (toNumber(row[13]) > 0) evidence.unmatchedUnits = (evidence.unmatchedUnits ?? 0) + toNumber(row[12])
         const lastUpload = toNumber(row[14])
         if (lastUpload > 0) evidence.lastUpload = Math.max(evidence.lastUpload ?? 0, lastUpload)
       }
-      for (const row of usage) evidenceOf(toNumber(row[0])).telemetryDevices += toNumber(row[1])
       return [...byOrganisation.values()]
+    },
+
+    async refreshOrganisationEvidence(campaignId, organisationIds, previous) {
+      const basis =
+        previous === null ? null : `${previous.computedRevision}/${previous.computedRevision}/${previous.referential}`
+      const isCurrent = basis !== null && (await storedEvidenceState(campaignId)) === basis
+      await countEvidence(campaignId, isCurrent ? organisationIds : undefined)
     },
 
     async uploads(campaignId) {
@@ -366,7 +445,8 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
 
     async organisationSignatures(campaignId) {
       // Reconciled rows (import 0) are rebuilt with new ids by every reconciliation pass: their content
-      // counts, not their id; a merged source row counts only as merged.
+      // counts, not their id; a merged source row counts only as merged. Serial and imputed fields are not
+      // footprint inputs but are counted on the board (campaign_evidence, refreshed for the same organisations).
       const [assets, datacenters] = await Promise.all([
         rows(
           connection,
@@ -374,7 +454,7 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
                   CAST(SUM(hash(CASE WHEN a.import_id = 0 THEN 0 ELSE a.id END, a.merged_into IS NULL, a.model_id,
                     a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh, a.utilisation_rate,
                     a.ownership, a.country_id, a.datacenter, a.site_id, a.domain, a.status,
-                    u.powered_hours_per_year)) AS VARCHAR) || ':' || COUNT(*)
+                    u.powered_hours_per_year, a.serial, a.imputed)) AS VARCHAR) || ':' || COUNT(*)
            FROM asset a LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
            WHERE a.campaign_id = $1 GROUP BY 1`,
           [campaignId],

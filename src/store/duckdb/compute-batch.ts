@@ -4,6 +4,9 @@ import type { ComputeBatch } from '../../app/ports.js'
 import { OWNERSHIP_CODES } from './codes.js'
 
 type Vector = { getItem(index: number): unknown }
+
+/** Stands for NULL in the integer columns of the compute query (NaN does in the DOUBLE columns). */
+export const NULL_INTEGER = -2147483648
 type ModelEntry = { category: CategoryId; manufacturer: string | null; model: string | null }
 
 /** One DuckDB data chunk of compute rows, read lazily vector by vector. */
@@ -26,8 +29,10 @@ export class DuckComputeBatch implements ComputeBatch {
     return this.vectors[column]!.getItem(row) as number
   }
 
+  /** A nullable column: NULL_INTEGER or NaN (how the query sends NULL, see readComputeRows) reads as null. */
   private nullable(column: number, row: number): number | null {
-    return this.vectors[column]!.getItem(row) as number | null
+    const value = this.vectors[column]!.getItem(row) as number
+    return value === NULL_INTEGER || value !== value ? null : value
   }
 
   assetId(row: number): number {

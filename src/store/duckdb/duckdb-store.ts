@@ -52,7 +52,7 @@ import {
   appendRows,
 } from './sql.js'
 import { Dictionaries } from './dictionaries.js'
-import { DuckComputeBatch } from './compute-batch.js'
+import { DuckComputeBatch, NULL_INTEGER } from './compute-batch.js'
 import { DuckDbImportWriter } from './import-writer.js'
 import { findUnknownNames, readInventoryRecords, readLatestImportOptions } from './inventory-records.js'
 import type { InventoryRecord, InventoryRecordKind } from '../../core/inventory/inventory-records.js'
@@ -70,6 +70,8 @@ import type { AccessStore } from '../../app/ports.js'
 import type { PlanStore } from '../../app/ports.js'
 import { createDuckDbPlanStore } from './plans.js'
 import { createDuckDbElectricityOverrideStore } from './electricity-overrides.js'
+import { createDuckDbEcoDesignStore } from './eco-design.js'
+import type { EcoDesignStore } from '../../app/eco-design-ports.js'
 import type { ElectricityOverrideStore } from '../../app/ports.js'
 
 /** The embedded workspace store: one DuckDB file per workspace. */
@@ -220,11 +222,16 @@ export class DuckDbStore implements WorkspaceStore {
     for (const [id, name] of await rows(this.connection, 'SELECT id, name FROM site')) sites[toNumber(id)] = name as string
     // Numbers only: DuckDB hands numeric vectors to JavaScript several times faster than text.
     // datacenter PUE: -1 = not hosted, 0 = hosted in a datacenter whose PUE is unknown, else the PUE.
+    // No NULL crosses over: the client tests each cell of a vector with a NULL mask using BigInt arithmetic
+    // (2.5 M BigInt operations for the demo), so NULL travels as NULL_INTEGER or NaN (see compute-batch.ts).
     const result = await this.connection.stream(
-      `SELECT a.id, a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
-              a.utilisation_rate, a.ownership, a.country_id,
+      `SELECT a.id, a.model_id, a.quantity, COALESCE(a.purchase_day, ${NULL_INTEGER}),
+              COALESCE(a.retirement_day, ${NULL_INTEGER}), COALESCE(a.lifetime_years, 'NaN'::DOUBLE),
+              COALESCE(a.annual_kwh, 'NaN'::DOUBLE), COALESCE(a.utilisation_rate, 'NaN'::DOUBLE),
+              COALESCE(a.ownership, ${NULL_INTEGER}), a.country_id,
               CASE WHEN a.datacenter IS NULL THEN -1 ELSE COALESCE(d.pue, 0) END,
-              a.organisation_id, a.site_id, a.domain, u.powered_hours_per_year
+              a.organisation_id, COALESCE(a.site_id, ${NULL_INTEGER}), a.domain,
+              COALESCE(u.powered_hours_per_year, 'NaN'::DOUBLE)
        FROM asset a
        LEFT JOIN (SELECT short_name, MAX(pue) AS pue FROM datacenter WHERE campaign_id = $1 GROUP BY short_name) d
          ON d.short_name = a.datacenter
@@ -823,6 +830,11 @@ export class DuckDbStore implements WorkspaceStore {
   /** Electricity factors set per organisation or site (src/store/duckdb/electricity-overrides.ts). */
   electricityOverrideStore(): ElectricityOverrideStore {
     return createDuckDbElectricityOverrideStore(this.connection)
+  }
+
+  /** IT projects, their estimates and RGESN answers (src/store/duckdb/eco-design.ts). */
+  ecoDesignStore(): EcoDesignStore {
+    return createDuckDbEcoDesignStore(this.connection)
   }
 
   async close(): Promise<void> {

@@ -232,4 +232,67 @@ CREATE TABLE electricity_override (
   source VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
 `,
   },
+  {
+    version: 10,
+    name: 'projects-and-rgesn',
+    sql: `
+-- IT projects (docs/services.md#projects): owner, phase (idea, design, build, run) and the service description
+-- as JSON text (null = none yet). Times are milliseconds since 1970 (UTC). Workspace-wide.
+CREATE TABLE project (
+  id INTEGER NOT NULL, name VARCHAR NOT NULL UNIQUE, owner VARCHAR NOT NULL, phase VARCHAR NOT NULL,
+  service VARCHAR, service_file VARCHAR, created_ms BIGINT NOT NULL);
+-- One estimate of a project's service at a phase: the best option's figures and the comparison as JSON.
+CREATE TABLE project_estimate (
+  id INTEGER NOT NULL, project_id INTEGER NOT NULL, phase VARCHAR NOT NULL, at_ms BIGINT NOT NULL,
+  best_option VARCHAR NOT NULL, climate_kgco2e DOUBLE NOT NULL, climate_kgco2e_per_user DOUBLE NOT NULL,
+  euros DOUBLE NOT NULL, referential VARCHAR NOT NULL, comparison VARCHAR NOT NULL);
+-- RGESN criteria as loaded from the user's file (never shipped): position = order in the file.
+CREATE TABLE rgesn_criterion (
+  version VARCHAR NOT NULL, id VARCHAR NOT NULL, family VARCHAR NOT NULL, title VARCHAR NOT NULL, url VARCHAR,
+  position INTEGER NOT NULL, loaded_ms BIGINT NOT NULL);
+-- Answers of a project, append-only (the latest per criterion is current; the earlier ones make the history).
+CREATE TABLE rgesn_answer (
+  id INTEGER NOT NULL, project_id INTEGER NOT NULL, criterion VARCHAR NOT NULL, answer VARCHAR NOT NULL,
+  note VARCHAR, at_ms BIGINT NOT NULL);
+`,
+  },
+  {
+    version: 11,
+    name: 'campaign-evidence',
+    sql: `
+-- What each organisation's rows hold, counted when a footprint computation runs (docs/campaigns.md#performance):
+-- one row per organisation, category and purchase-file flag (category NULL: the organisation's telemetry
+-- devices). The progress board reads this small table instead of every asset. Refreshed only for the
+-- organisations whose fingerprint changed, except the duplicate-serial counts (a serial is a duplicate across
+-- organisations), which are recounted for all.
+CREATE TABLE campaign_evidence (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, category VARCHAR, is_purchase BOOLEAN NOT NULL,
+  source_units DOUBLE NOT NULL, units DOUBLE NOT NULL, assets BIGINT NOT NULL, serial_present BIGINT NOT NULL,
+  purchase_date_present BIGINT NOT NULL, model_present BIGINT NOT NULL, imputed_assets BIGINT NOT NULL,
+  implausible_assets BIGINT NOT NULL, duplicate_serial_assets BIGINT NOT NULL, unmatched_units DOUBLE NOT NULL,
+  result_models BIGINT NOT NULL, last_upload INTEGER NOT NULL, telemetry_devices BIGINT NOT NULL);
+-- The state the table was counted at: "assets revision/computation revision/referential" of the campaign;
+-- read with another state, the table is counted again in full.
+CREATE TABLE campaign_evidence_state (campaign_id INTEGER NOT NULL, state VARCHAR NOT NULL);
+`,
+  },
+  {
+    version: 12,
+    name: 'referential-versions',
+    sql: `
+-- Imported NumEcoEval / G4IT referentials (docs/referentials.md): one row per name@version, with the files read
+-- (JSON array) and the row count per table (JSON object); times in milliseconds since 1970 (UTC). Workspace-wide.
+CREATE TABLE referential_version (
+  id INTEGER NOT NULL, name VARCHAR NOT NULL, version VARCHAR NOT NULL, format VARCHAR NOT NULL,
+  files VARCHAR NOT NULL, counts VARCHAR NOT NULL, imported_ms BIGINT NOT NULL);
+-- Their rows (criteria, steps, item types, item impacts and electricity mixes, hypotheses, matching items,
+-- people-equivalent packages): one JSON record per row, with the file and line it was read from; numbers are
+-- JSON numbers, which keep every bit of a double.
+CREATE TABLE referential_row (
+  version_id INTEGER NOT NULL, kind VARCHAR NOT NULL, position INTEGER NOT NULL, record VARCHAR NOT NULL);
+-- The referential a campaign is computed with (name@version; absent = the built-in default); the latest pin wins.
+CREATE TABLE campaign_referential (
+  seq INTEGER NOT NULL, campaign_id INTEGER NOT NULL, referential VARCHAR NOT NULL, pinned_ms BIGINT NOT NULL);
+`,
+  },
 ]

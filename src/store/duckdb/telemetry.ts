@@ -3,7 +3,10 @@ import type { Finding } from '../../core/quality/finding.js'
 import type { NewImport, TelemetryImportResult, TelemetrySource } from '../../app/ports.js'
 import { type Row, rows, toNumber, IMPORT_COLUMNS, appendRows } from './sql.js'
 
-/** Bulk-loads a telemetry file in one transaction (two streaming passes) and refreshes per-asset usage. */
+/** Stands for a missing day in the telemetry table (whose day is NOT NULL) until the row is quarantined. */
+const NO_DAY = "DATE '0001-01-01'"
+
+/** Bulk-loads a telemetry file in one transaction (one streaming pass) and refreshes per-asset usage. */
 export async function importTelemetry(
   connection: DuckDBConnection,
   meta: NewImport,
@@ -23,24 +26,20 @@ export async function importTelemetry(
   const active =
     source.columns.activeHours === null ? 'CAST(NULL AS DOUBLE)' : identifier(source.columns.activeHours)
   // DuckDB appends to existing reject tables: start each import from empty ones.
-  for (const table of [
-    'telemetry_rejects',
-    'telemetry_reject_scans',
-    'telemetry_rejects_again',
-    'telemetry_reject_scans_again',
-  ]) {
+  for (const table of ['telemetry_rejects', 'telemetry_reject_scans']) {
     await connection.run(`DROP TABLE IF EXISTS ${table}`)
   }
   await connection.run('BEGIN TRANSACTION')
   try {
     const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [[number]]
-    // Two streaming passes over the file, nothing materialised: valid rows in, then the impossible ones out.
+    // One streaming pass over the file: every row read goes in (NULL cells as sentinels the NOT NULL columns
+    // accept, all of them out of range), then the impossible rows are read back and deleted, which is a scan of
+    // this import's columns instead of a second parse of the CSV (the file can hold tens of millions of rows).
     const projected = `SELECT ${identifier(source.columns.day)} AS day, trim(${identifier(source.columns.device)}) AS device,
              ${identifier(source.columns.poweredHours)} AS powered, ${active} AS active FROM ${reader}`
-    const isValid = `day IS NOT NULL AND device IS NOT NULL AND device <> '' AND powered BETWEEN 0 AND 24
-                     AND (active IS NULL OR active BETWEEN 0 AND powered)`
     await connection.run(
-      `INSERT INTO telemetry SELECT $1, $2, day, device, powered, active FROM (${projected}) WHERE ${isValid}`,
+      `INSERT INTO telemetry SELECT $1, $2, COALESCE(day, ${NO_DAY}), COALESCE(device, ''), COALESCE(powered, 'NaN'::DOUBLE), active
+       FROM (${projected})`,
       [meta.campaignId, toNumber(importId)],
     )
     // Rows the CSV reader could not read: line, column and DuckDB's message.
@@ -49,11 +48,20 @@ export async function importTelemetry(
       'SELECT line, column_name, error_message, csv_line FROM telemetry_rejects ORDER BY line',
     )
     // Rows read but out of range: named by device and day (the bulk reader keeps no line numbers for them).
+    const isValid = `day <> ${NO_DAY} AND device <> '' AND powered_hours BETWEEN 0 AND 24
+                     AND (active_hours IS NULL OR active_hours BETWEEN 0 AND powered_hours)`
     const outOfRange = await rows(
       connection,
-      `SELECT CAST(day AS VARCHAR), device, powered, active FROM (${projected.replace("rejects_table = 'telemetry_rejects'", "rejects_table = 'telemetry_rejects_again'").replace("rejects_scan = 'telemetry_reject_scans'", "rejects_scan = 'telemetry_reject_scans_again'")})
-       WHERE NOT (${isValid}) ORDER BY device, day`,
+      `SELECT CASE WHEN day = ${NO_DAY} THEN NULL ELSE CAST(day AS VARCHAR) END, NULLIF(device, ''),
+              CASE WHEN isnan(powered_hours) THEN NULL ELSE powered_hours END, active_hours
+       FROM telemetry WHERE import_id = $1 AND NOT (${isValid}) ORDER BY NULLIF(device, '') NULLS LAST, day`,
+      [toNumber(importId)],
     )
+    if (outOfRange.length > 0) {
+      await connection.run(`DELETE FROM telemetry WHERE import_id = $1 AND NOT (${isValid})`, [
+        toNumber(importId),
+      ])
+    }
     const [[accepted]] = (await rows(connection, 'SELECT COUNT(*) FROM telemetry WHERE import_id = $1', [
       toNumber(importId),
     ])) as [[number]]

@@ -1,37 +1,437 @@
 /**
- * The campaign workflow store (setups, members, reviews, frozen results) is not ported to PostgreSQL yet. Its
- * writes fail with "not available on PostgreSQL yet"; its reads answer what such a workspace holds: no setup,
- * member, review, upload or frozen result. Incremental computation is off: no signatures are kept, so every
- * compute pass is a full pass (the results are the same, only slower on a large estate).
+ * The collection-campaign tables of the PostgreSQL workspace (migration 3; same meaning as
+ * src/store/duckdb/campaigns.ts): setups and their versions, members, review decisions, reminders, frozen
+ * results, and the per-organisation fingerprints that make a footprint computation incremental.
+ * Fingerprints are engine-specific (hashtextextended here, hash() in DuckDB): after `empreinte migrate` the
+ * first pass finds none that match and computes everything once.
  */
-import type { CampaignStore } from '../../app/campaign-ports.js'
-import { notAvailableStore } from './not-available.js'
-import { rows, toNumber, type Sql } from './sql.js'
+import type postgres from 'postgres'
+import type {
+  CampaignMember,
+  CampaignSetup,
+  CampaignStore,
+  FrozenResult,
+  NewCampaignMember,
+  OrganisationEvidence,
+  OrganisationUpload,
+  ReviewRecord,
+} from '../../app/campaign-ports.js'
+import { WORKSTATION_CATEGORIES, type SourceKind } from '../../core/campaigns/expected-sources.js'
+import type { CategoryId } from '../../core/inventory/categories.js'
+import { ASSET_FIELDS } from '../../core/inventory/asset.js'
+import type { ReviewDecision } from '../../core/campaigns/organisation-status.js'
+import { copyRows, lockWriters, PATH_SEPARATOR, rows, run, toNumber, type Row, type Sql } from './sql.js'
 
-export function createPostgresCampaignStore(sql: Sql): CampaignStore {
-  const reads: Partial<CampaignStore> = {
-    setups: async () => [],
-    members: async () => [],
-    reviews: async () => [],
-    uploads: async () => [],
-    organisationEvidence: async () => [],
-    frozenResults: async () => [],
-    organisationSignatures: async () => new Map(),
-    computedSignatures: async () => new Map(),
-    // Nothing kept: the next pass finds no signatures and computes everything again.
-    saveComputedSignatures: async () => undefined,
-    async lastImportId() {
-      const [[id]] = (await rows(sql, 'SELECT COALESCE(MAX(id), 0) FROM import')) as [[unknown]]
-      return toNumber(id)
-    },
-    async modelIdsOf(campaignId, organisationIds) {
+/**
+ * Imputed fields that lower the board's quality score: all but the organisation, which an upload for one
+ * organisation (`import --organisation`) sets on every row by design, not as a guess.
+ */
+const ALL_BUT_ORGANISATION = ~(1 << ASSET_FIELDS.indexOf('organisation')) & 0x7fffffff
+
+/** The store's clock, for times the caller leaves to it: milliseconds since 1970. */
+const NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::BIGINT'
+const kinds = (text: string): SourceKind[] => (text === '' ? [] : (text.split(',') as SourceKind[]))
+const path = (value: unknown): string[] => (value as string).split(PATH_SEPARATOR)
+const numberOrNull = (value: unknown): number | null => (value === null ? null : toNumber(value))
+/**
+ * Runs `work` in one transaction holding the writers' lock: organisations are created with MAX(id) + 1 ids,
+ * like imports do (sql.ts lockWriters).
+ */
+function asWriter<T>(sql: postgres.Sql, work: (tx: Sql) => Promise<T>): Promise<T> {
+  return sql.begin(async (transaction) => {
+    const tx = transaction as unknown as Sql
+    await lockWriters(tx)
+    return work(tx)
+  }) as Promise<T>
+}
+
+/** The campaign workflow's store over the workspace pool. */
+export function createPostgresCampaignStore(connection: postgres.Sql): CampaignStore {
+  const ensureOrganisation = async (tx: Sql, organisationPath: readonly string[]): Promise<number> => {
+    const joined = organisationPath.join(PATH_SEPARATOR)
+    const found = await rows(tx, 'SELECT id FROM organisation WHERE path = $1', [joined])
+    if (found.length > 0) return toNumber(found[0]![0])
+    const parentId =
+      organisationPath.length > 1 ? await ensureOrganisation(tx, organisationPath.slice(0, -1)) : null
+    const [[next]] = (await rows(tx, 'SELECT COALESCE(MAX(id), 0) + 1 FROM organisation')) as [[number]]
+    await run(tx, 'INSERT INTO organisation (id, parent_id, name, path, depth) VALUES ($1, $2, $3, $4, $5)', [
+      toNumber(next),
+      parentId,
+      organisationPath[organisationPath.length - 1]!,
+      joined,
+      organisationPath.length,
+    ])
+    return toNumber(next)
+  }
+
+  return {
+    async setups(campaignId) {
       const found = await rows(
-        sql,
-        'SELECT DISTINCT model_id FROM asset WHERE campaign_id = $1 AND organisation_id = ANY($2::integer[]) ORDER BY 1',
+        connection,
+        `SELECT campaign_id, version, perimeter, referential, expected, state, opened_ms, opened_by, closed_ms,
+                closed_by, frozen_referential, note
+         FROM campaign_setup WHERE campaign_id = $1 ORDER BY version`,
+        [campaignId],
+      )
+      return found.map((row): CampaignSetup => ({
+        campaignId: toNumber(row[0]),
+        version: toNumber(row[1]),
+        perimeter: path(row[2]),
+        referential: row[3] as string,
+        expected: kinds(row[4] as string),
+        state: row[5] as 'open' | 'closed',
+        openedMs: toNumber(row[6]),
+        openedBy: row[7] as string,
+        closedMs: numberOrNull(row[8]),
+        closedBy: row[9] as string | null,
+        frozenReferential: row[10] as string | null,
+        note: row[11] as string | null,
+      }))
+    },
+
+    async addSetup(setup) {
+      await run(
+        connection,
+        `INSERT INTO campaign_setup VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::BIGINT, ${NOW_MS}), $8, $9, $10, $11, $12)`,
+        [
+          setup.campaignId,
+          setup.version,
+          setup.perimeter.join(PATH_SEPARATOR),
+          setup.referential,
+          setup.expected.join(','),
+          setup.state,
+          setup.openedMs,
+          setup.openedBy,
+          setup.closedMs,
+          setup.closedBy,
+          setup.frozenReferential,
+          setup.note,
+        ],
+      )
+    },
+
+    async closeSetup(campaignId, version, closed) {
+      await run(
+        connection,
+        `UPDATE campaign_setup SET state = 'closed', closed_ms = COALESCE($3::BIGINT, ${NOW_MS}), closed_by = $4, frozen_referential = $5
+         WHERE campaign_id = $1 AND version = $2`,
+        [campaignId, version, closed.atMs, closed.by, closed.frozenReferential],
+      )
+    },
+
+    async setMembers(campaignId, members: readonly NewCampaignMember[]) {
+      await asWriter(connection, async (tx) => {
+        await run(tx, 'DELETE FROM campaign_member WHERE campaign_id = $1', [campaignId])
+        const values: Row[] = []
+        for (const member of members) {
+          values.push([
+            campaignId,
+            await ensureOrganisation(tx, member.path),
+            member.headcount,
+            member.contact,
+            member.expected.join(','),
+          ])
+        }
+        await copyRows(
+          tx,
+          'campaign_member',
+          ['campaign_id', 'organisation_id', 'headcount', 'contact', 'expected'],
+          values,
+        )
+      })
+    },
+
+    async members(campaignId) {
+      const found = await rows(
+        connection,
+        `SELECT m.organisation_id, o.path, m.headcount, m.contact, m.expected
+         FROM campaign_member m JOIN organisation o ON o.id = m.organisation_id
+         WHERE m.campaign_id = $1 ORDER BY o.path`,
+        [campaignId],
+      )
+      return found.map((row): CampaignMember => ({
+        organisationId: toNumber(row[0]),
+        path: path(row[1]),
+        headcount: numberOrNull(row[2]),
+        contact: row[3] as string | null,
+        expected: kinds(row[4] as string),
+      }))
+    },
+
+    async childrenOf(root) {
+      const found = await rows(
+        connection,
+        `SELECT c.path FROM organisation p JOIN organisation c ON c.parent_id = p.id WHERE p.path = $1 ORDER BY c.path`,
+        [root.join(PATH_SEPARATOR)],
+      )
+      return found.map((row) => path(row[0]))
+    },
+
+    async organisationEvidence(campaignId) {
+      // One scan grouped by organisation, category and whether the row came from a purchase file. Source
+      // rows (import_id <> 0) tell which sources arrived; the reconciled view in service gives the fleet.
+      const found = await rows(
+        connection,
+        `WITH duplicate AS (
+           SELECT serial FROM asset WHERE campaign_id = $1 AND serial IS NOT NULL GROUP BY serial HAVING COUNT(*) > 1)
+         SELECT a.organisation_id, m.category, COALESCE(i.format = 'purchases', false),
+                SUM(a.quantity) FILTER (WHERE a.import_id <> 0),
+                SUM(a.quantity) FILTER (WHERE a.merged_into IS NULL AND a.status <> 2),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(a.serial) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(a.purchase_day) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(m.model) FILTER (WHERE a.merged_into IS NULL),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND (a.imputed & ${ALL_BUT_ORGANISATION}) <> 0),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND (a.purchase_day > c.reference_day
+                                 OR c.reference_day - a.purchase_day > 15 * 365.25)),
+                COUNT(*) FILTER (WHERE a.merged_into IS NULL AND d.serial IS NOT NULL),
+                SUM(a.quantity) FILTER (WHERE a.merged_into IS NULL AND a.status <> 2 AND r.matched_by = 'category-default'),
+                COUNT(r.model_id),
+                MAX(a.import_id)
+         FROM asset a JOIN model m ON m.id = a.model_id JOIN campaign c ON c.id = a.campaign_id
+         LEFT JOIN import i ON i.id = a.import_id
+         LEFT JOIN model_result r ON r.campaign_id = a.campaign_id AND r.model_id = a.model_id
+         LEFT JOIN duplicate d ON d.serial = a.serial
+         WHERE a.campaign_id = $1 GROUP BY 1, 2, 3`,
+        [campaignId],
+      )
+      const [organisations, usage] = await Promise.all([
+        rows(connection, 'SELECT id, path FROM organisation'),
+        rows(
+          connection,
+          'SELECT organisation_id, COUNT(*) FROM asset_usage WHERE campaign_id = $1 GROUP BY 1',
+          [campaignId],
+        ),
+      ])
+      const paths = new Map(organisations.map((row) => [toNumber(row[0]), path(row[1])]))
+      const byOrganisation = new Map<number, OrganisationEvidence>()
+      const evidenceOf = (organisationId: number): OrganisationEvidence => {
+        let evidence = byOrganisation.get(organisationId)
+        if (!evidence) {
+          evidence = {
+            organisationId,
+            path: paths.get(organisationId) ?? [],
+            inventoryUnitsByCategory: {},
+            purchaseUnits: 0,
+            telemetryDevices: 0,
+            units: 0,
+            workstationUnits: 0,
+            assets: 0,
+            serialPresent: 0,
+            purchaseDatePresent: 0,
+            modelPresent: 0,
+            imputedAssets: 0,
+            implausibleAssets: 0,
+            duplicateSerialAssets: 0,
+            unmatchedUnits: null,
+            lastUpload: null,
+          }
+          byOrganisation.set(organisationId, evidence)
+        }
+        return evidence
+      }
+      const isWorkstation = new Set<string>(WORKSTATION_CATEGORIES)
+      for (const row of found) {
+        const evidence = evidenceOf(toNumber(row[0]))
+        const category = row[1] as CategoryId
+        const sourceUnits = toNumber(row[3] ?? 0)
+        if (row[2] === true) evidence.purchaseUnits += sourceUnits
+        else
+          evidence.inventoryUnitsByCategory[category] =
+            (evidence.inventoryUnitsByCategory[category] ?? 0) + sourceUnits
+        const units = toNumber(row[4] ?? 0)
+        evidence.units += units
+        if (isWorkstation.has(category)) evidence.workstationUnits += units
+        evidence.assets += toNumber(row[5])
+        evidence.serialPresent += toNumber(row[6])
+        evidence.purchaseDatePresent += toNumber(row[7])
+        evidence.modelPresent += toNumber(row[8])
+        evidence.imputedAssets += toNumber(row[9])
+        evidence.implausibleAssets += toNumber(row[10])
+        evidence.duplicateSerialAssets += toNumber(row[11])
+        if (toNumber(row[13]) > 0)
+          evidence.unmatchedUnits = (evidence.unmatchedUnits ?? 0) + toNumber(row[12] ?? 0)
+        const lastUpload = toNumber(row[14])
+        if (lastUpload > 0) evidence.lastUpload = Math.max(evidence.lastUpload ?? 0, lastUpload)
+      }
+      for (const row of usage) evidenceOf(toNumber(row[0])).telemetryDevices += toNumber(row[1])
+      return [...byOrganisation.values()]
+    },
+
+    async uploads(campaignId) {
+      const found = await rows(
+        connection,
+        `SELECT organisation_path, MAX(id), SUM(rows_quarantined) FILTER (WHERE replaced_by IS NULL)
+         FROM import WHERE campaign_id = $1 AND organisation_path IS NOT NULL GROUP BY 1`,
+        [campaignId],
+      )
+      return found.map((row): OrganisationUpload => ({
+        organisationPath: path(row[0]),
+        lastUpload: toNumber(row[1]),
+        rowsQuarantined: toNumber(row[2] ?? 0),
+      }))
+    },
+
+    async lastImportId() {
+      const [[last]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) FROM import')) as [[number]]
+      return toNumber(last)
+    },
+
+    async addReview(campaignId, review) {
+      await run(
+        connection,
+        `INSERT INTO campaign_review VALUES ($1, $2, $3, $4, $5, COALESCE($6::BIGINT, ${NOW_MS}), $7)`,
+        [
+          campaignId,
+          review.organisationId,
+          review.decision,
+          review.comment,
+          review.actor,
+          review.atMs,
+          review.afterUpload,
+        ],
+      )
+    },
+
+    async reviews(campaignId) {
+      const found = await rows(
+        connection,
+        `SELECT r.organisation_id, o.path, r.decision, r.comment, r.actor, r.at_ms, r.after_import
+         FROM campaign_review r JOIN organisation o ON o.id = r.organisation_id
+         WHERE r.campaign_id = $1 ORDER BY r.at_ms, r.after_import`,
+        [campaignId],
+      )
+      return found.map((row): ReviewRecord => ({
+        organisationId: toNumber(row[0]),
+        path: path(row[1]),
+        decision: row[2] as ReviewDecision,
+        comment: row[3] as string,
+        actor: row[4] as string,
+        atMs: toNumber(row[5]),
+        afterUpload: toNumber(row[6]),
+      }))
+    },
+
+    async addReminders(campaignId, reminders) {
+      for (const reminder of reminders) {
+        await run(
+          connection,
+          `INSERT INTO campaign_reminder VALUES ($1, $2, $3, $4, $5, COALESCE($6::BIGINT, ${NOW_MS}))`,
+          [
+            campaignId,
+            reminder.organisationId,
+            reminder.address,
+            reminder.status,
+            reminder.error,
+            reminder.atMs,
+          ],
+        )
+      }
+    },
+
+    async saveFrozenResults(campaignId, version, results: readonly FrozenResult[]) {
+      await asWriter(connection, async (tx) => {
+        await run(tx, 'DELETE FROM campaign_result WHERE campaign_id = $1 AND version = $2', [
+          campaignId,
+          version,
+        ])
+        const values: Row[] = []
+        for (const result of results) {
+          values.push([
+            campaignId,
+            version,
+            await ensureOrganisation(tx, result.path),
+            result.domain,
+            result.quantity,
+            result.climateKgCo2e,
+          ])
+        }
+        await copyRows(
+          tx,
+          'campaign_result',
+          ['campaign_id', 'version', 'organisation_id', 'domain', 'quantity', 'climate_kgco2e'],
+          values,
+        )
+      })
+    },
+
+    async frozenResults(campaignId, version) {
+      const found = await rows(
+        connection,
+        `SELECT o.path, r.domain, r.quantity, r.climate_kgco2e FROM campaign_result r
+         JOIN organisation o ON o.id = r.organisation_id
+         WHERE r.campaign_id = $1 AND r.version = $2 ORDER BY o.path, r.domain`,
+        [campaignId, version],
+      )
+      return found.map((row) => ({
+        path: path(row[0]),
+        domain: row[1] as string,
+        quantity: toNumber(row[2]),
+        climateKgCo2e: toNumber(row[3]),
+      }))
+    },
+
+    async organisationSignatures(campaignId) {
+      // Reconciled rows (import 0) are rebuilt with new ids by every reconciliation pass: their content
+      // counts, not their id; a merged source row counts only as merged.
+      // A row's text form (doubles in their shortest exact form since PostgreSQL 12) hashed to 64 bits; the
+      // sum is order-free, as DuckDB's SUM(hash(…)).
+      const [assets, datacenters] = await Promise.all([
+        rows(
+          connection,
+          `SELECT a.organisation_id,
+                  SUM(hashtextextended(ROW(CASE WHEN a.import_id = 0 THEN 0 ELSE a.id END, a.merged_into IS NULL,
+                    a.model_id, a.quantity, a.purchase_day, a.retirement_day, a.lifetime_years, a.annual_kwh,
+                    a.utilisation_rate, a.ownership, a.country_id, a.datacenter, a.site_id, a.domain, a.status,
+                    u.powered_hours_per_year)::TEXT, 0))::TEXT || ':' || COUNT(*)
+           FROM asset a LEFT JOIN asset_usage u ON u.campaign_id = a.campaign_id AND u.asset_id = a.id
+           WHERE a.campaign_id = $1 GROUP BY 1`,
+          [campaignId],
+        ),
+        rows(
+          connection,
+          `SELECT COALESCE(SUM(hashtextextended(ROW(short_name, pue, country)::TEXT, 0)), 0)::TEXT || ':' || COUNT(*)
+           FROM datacenter WHERE campaign_id = $1`,
+          [campaignId],
+        ),
+      ])
+      const signatures = new Map<number, string>()
+      for (const row of assets) signatures.set(toNumber(row[0]), row[1] as string)
+      signatures.set(-1, datacenters[0]![0] as string)
+      return signatures
+    },
+
+    async computedSignatures(campaignId) {
+      const found = await rows(
+        connection,
+        'SELECT organisation_id, signature FROM computation_organisation WHERE campaign_id = $1',
+        [campaignId],
+      )
+      return new Map(found.map((row) => [toNumber(row[0]), row[1] as string]))
+    },
+
+    async saveComputedSignatures(campaignId, signatures) {
+      await connection.begin(async (transaction) => {
+        const tx = transaction as unknown as Sql
+        await run(tx, 'DELETE FROM computation_organisation WHERE campaign_id = $1', [campaignId])
+        await copyRows(
+          tx,
+          'computation_organisation',
+          ['campaign_id', 'organisation_id', 'signature'],
+          [...signatures].map(([organisationId, signature]) => [campaignId, organisationId, signature]),
+        )
+      })
+    },
+
+    async modelIdsOf(campaignId, organisationIds) {
+      if (organisationIds.length === 0) return []
+      const found = await rows(
+        connection,
+        `SELECT DISTINCT model_id FROM asset
+         WHERE campaign_id = $1 AND merged_into IS NULL AND organisation_id = ANY($2::INTEGER[])`,
         [campaignId, [...organisationIds]],
       )
       return found.map((row) => toNumber(row[0]))
     },
   }
-  return Object.assign(notAvailableStore<CampaignStore>('campaigns'), reads)
 }

@@ -145,6 +145,96 @@ CREATE TABLE audit_event (
   target TEXT, organisation TEXT, details TEXT NOT NULL);
 `,
   },
+  {
+    version: 3,
+    name: 'access-plans-and-campaign-workflow',
+    sql: `
+-- Users, sessions, API tokens and login failures (docs/access-control.md; DuckDB migration 6). Only hashes of
+-- secrets: passwords as argon2id encoded hashes, session/CSRF/API tokens as SHA-256 hex digests. Times are
+-- milliseconds since 1970 (UTC). Workspace-wide: reference tables under Citus.
+CREATE TABLE app_user (
+  id INTEGER PRIMARY KEY, login TEXT NOT NULL, display_name TEXT NOT NULL, password_hash TEXT,
+  role TEXT NOT NULL, organisation_path TEXT, created_ms BIGINT NOT NULL, disabled_ms BIGINT);
+CREATE UNIQUE INDEX app_user_login ON app_user (lower(login));
+CREATE TABLE user_session (
+  token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL, csrf_hash TEXT NOT NULL,
+  created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL);
+CREATE INDEX user_session_user ON user_session (user_id);
+CREATE TABLE api_token (
+  id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, user_id INTEGER NOT NULL, name TEXT NOT NULL,
+  created_ms BIGINT NOT NULL, expires_ms BIGINT, last_used_ms BIGINT, revoked_ms BIGINT);
+CREATE TABLE login_failure (at_ms BIGINT NOT NULL, login TEXT NOT NULL, address TEXT NOT NULL);
+CREATE INDEX login_failure_at ON login_failure (at_ms);
+
+-- Saved scenarios, action plans and electricity tariffs (docs/scenarios.md, docs/action-plans.md; DuckDB
+-- migration 7). Times in UTC. Workspace-wide: reference tables.
+CREATE TABLE scenario (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, description TEXT, levers TEXT NOT NULL,
+  organisation_path TEXT, categories TEXT NOT NULL, sites TEXT NOT NULL,
+  created_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
+  updated_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'));
+CREATE UNIQUE INDEX scenario_name ON scenario (lower(name));
+CREATE TABLE plan_action (
+  id INTEGER PRIMARY KEY, lever TEXT NOT NULL, organisation_path TEXT, categories TEXT NOT NULL,
+  sites TEXT NOT NULL, owner TEXT NOT NULL, start_day INTEGER NOT NULL, status TEXT NOT NULL,
+  note TEXT, created_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
+  updated_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'));
+CREATE TABLE electricity_tariff (
+  organisation_path TEXT PRIMARY KEY, euros_per_kwh DOUBLE PRECISION NOT NULL, source TEXT);
+
+-- The collection workflow of a campaign (docs/campaigns.md; DuckDB migration 8). Setups are campaign-wide (a
+-- reference table); members, reviews, reminders, frozen results and the computed signatures are rows of an
+-- organisation (distributed by organisation_id, which leads their keys).
+CREATE TABLE campaign_setup (
+  campaign_id INTEGER NOT NULL, version INTEGER NOT NULL, perimeter TEXT NOT NULL, referential TEXT NOT NULL,
+  expected TEXT NOT NULL, state TEXT NOT NULL, opened_ms BIGINT NOT NULL, opened_by TEXT NOT NULL,
+  closed_ms BIGINT, closed_by TEXT, frozen_referential TEXT, note TEXT, PRIMARY KEY (campaign_id, version));
+CREATE TABLE campaign_member (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, headcount DOUBLE PRECISION, contact TEXT,
+  expected TEXT NOT NULL);
+CREATE INDEX campaign_member_key ON campaign_member (organisation_id, campaign_id);
+CREATE TABLE campaign_review (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, decision TEXT NOT NULL, comment TEXT NOT NULL,
+  actor TEXT NOT NULL, at_ms BIGINT NOT NULL, after_import INTEGER NOT NULL);
+CREATE INDEX campaign_review_key ON campaign_review (organisation_id, campaign_id);
+CREATE TABLE campaign_reminder (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, address TEXT, status TEXT NOT NULL,
+  error TEXT, at_ms BIGINT NOT NULL);
+CREATE INDEX campaign_reminder_key ON campaign_reminder (organisation_id, campaign_id);
+CREATE TABLE campaign_result (
+  campaign_id INTEGER NOT NULL, version INTEGER NOT NULL, organisation_id INTEGER NOT NULL, domain TEXT NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL, climate_kgco2e DOUBLE PRECISION NOT NULL);
+CREATE INDEX campaign_result_key ON campaign_result (organisation_id, campaign_id, version);
+-- organisation_id -1: the campaign's datacenters, -2: the electricity overrides (not organisations).
+CREATE TABLE computation_organisation (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, signature TEXT NOT NULL,
+  PRIMARY KEY (organisation_id, campaign_id));
+`,
+  },
+  {
+    version: 4,
+    name: 'projects-and-rgesn',
+    sql: `
+-- IT projects, their estimate snapshots and RGESN self-assessment (docs/services.md; DuckDB migration 10).
+-- Times are milliseconds since 1970 (UTC). Workspace-wide: reference tables under Citus.
+CREATE TABLE project (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, owner TEXT NOT NULL, phase TEXT NOT NULL,
+  service TEXT, service_file TEXT, created_ms BIGINT NOT NULL);
+CREATE TABLE project_estimate (
+  id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, phase TEXT NOT NULL, at_ms BIGINT NOT NULL,
+  best_option TEXT NOT NULL, climate_kgco2e DOUBLE PRECISION NOT NULL,
+  climate_kgco2e_per_user DOUBLE PRECISION NOT NULL, euros DOUBLE PRECISION NOT NULL, referential TEXT NOT NULL,
+  comparison TEXT NOT NULL);
+CREATE INDEX project_estimate_project ON project_estimate (project_id, at_ms);
+CREATE TABLE rgesn_criterion (
+  version TEXT NOT NULL, id TEXT NOT NULL, family TEXT NOT NULL, title TEXT NOT NULL, url TEXT,
+  position INTEGER NOT NULL, loaded_ms BIGINT NOT NULL, PRIMARY KEY (version, id));
+CREATE TABLE rgesn_answer (
+  id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, criterion TEXT NOT NULL, answer TEXT NOT NULL,
+  note TEXT, at_ms BIGINT NOT NULL);
+CREATE INDEX rgesn_answer_project ON rgesn_answer (project_id, at_ms);
+`,
+  },
 ]
 
 /** The workspace tables, in an order where a copy never reads a table before the ones it refers to. */
@@ -176,4 +266,21 @@ export const WORKSPACE_TABLES: readonly string[] = [
   'telemetry',
   'asset_provenance',
   'reconciliation_conflict',
+  'app_user',
+  'user_session',
+  'api_token',
+  'login_failure',
+  'scenario',
+  'plan_action',
+  'electricity_tariff',
+  'campaign_setup',
+  'campaign_member',
+  'campaign_review',
+  'campaign_reminder',
+  'campaign_result',
+  'computation_organisation',
+  'project',
+  'project_estimate',
+  'rgesn_criterion',
+  'rgesn_answer',
 ]

@@ -42,9 +42,11 @@ import type {
 } from '../../app/ports.js'
 import type { CampaignStore } from '../../app/campaign-ports.js'
 import { createPostgresElectricityOverrideStore } from './electricity-overrides.js'
-import { notAvailableStore } from './not-available.js'
-import { createPostgresAuditLog } from './audit-log.js'
+import { createPostgresAccessStore } from './access.js'
 import { createPostgresCampaignStore } from './campaign-store.js'
+import { createPostgresPlanStore } from './plans.js'
+import { createPostgresEcoDesignStore } from './eco-design.js'
+import type { EcoDesignStore } from '../../app/eco-design-ports.js'
 import { domainOfCode, imputedFields, OWNERSHIP_CODES, STATUS_CODES } from '../duckdb/codes.js'
 import {
   PATH_SEPARATOR,
@@ -909,20 +911,24 @@ export class PostgresStore implements WorkspaceStore {
     return createPostgresElectricityOverrideStore(this.sql)
   }
 
-  /** The audit log; users and sessions not ported yet (their methods throw a clear "not available on PostgreSQL yet"). */
+  /** Users, sessions, API tokens, login throttling and the audit log (access.ts). */
   accessStore(): AccessStore {
-    // The audit log works (every import writes to it); users, sessions and tokens are not ported yet.
-    return Object.assign(notAvailableStore<AccessStore>('access'), createPostgresAuditLog(this.sql))
+    return createPostgresAccessStore(this.sql)
   }
 
-  /** Campaign workflow: reads answer empty, writes are not ported yet (campaign-store.ts). */
+  /** The campaign workflow: setups, members, reviews, reminders, frozen results, signatures (campaign-store.ts). */
   campaignStore(): CampaignStore {
     return createPostgresCampaignStore(this.sql)
   }
 
-  /** Saved scenarios, actions and tariffs: not ported yet. */
+  /** Saved scenarios, actions and tariffs (plans.ts). */
   planStore(): PlanStore {
-    return notAvailableStore<PlanStore>('plans')
+    return createPostgresPlanStore(this.sql)
+  }
+
+  /** IT projects, their estimates and RGESN answers (eco-design.ts). */
+  ecoDesignStore(): EcoDesignStore {
+    return createPostgresEcoDesignStore(this.sql)
   }
 
   async close(): Promise<void> {
