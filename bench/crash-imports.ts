@@ -193,6 +193,7 @@ function startChild(): ReadyChild {
     child.once('message', () => resolve())
     void exited.then(() => reject(new Error('the child exited before it was ready')))
   })
+  ready.catch(() => undefined) // the spare child killed at the end never becomes ready
   return { child, ready, exited }
 }
 
@@ -235,7 +236,10 @@ async function inspect(workspace: string): Promise<{
         (SELECT count(*) FROM asset a WHERE a.import_id = i.id),
         (SELECT count(*) FROM quarantine q WHERE q.import_id = i.id)
       FROM import i ORDER BY i.id`)
-    const [[orphanAssets]] = await read('SELECT count(*) FROM asset WHERE import_id NOT IN (SELECT id FROM import)')
+    // import_id 0 holds the rows made by reconciliation (one per device found in several imports).
+    const [[orphanAssets]] = await read(
+      'SELECT count(*) FROM asset WHERE import_id <> 0 AND import_id NOT IN (SELECT id FROM import)',
+    )
     const [[orphanQuarantine]] = await read(
       'SELECT count(*) FROM quarantine WHERE import_id NOT IN (SELECT id FROM import)',
     )

@@ -20,6 +20,7 @@ import { createNodeSecrets } from './io/secrets.js'
 import { createSmtpMailer } from './io/smtp-client.js'
 import { DuckDbStore } from './store/duckdb/duckdb-store.js'
 import { PostgresStore } from './store/postgres/postgres-store.js'
+import { createPostgresBackup } from './store/postgres/backup.js'
 
 export const DATABASE_FILE = 'workspace.duckdb'
 
@@ -49,6 +50,7 @@ export async function openWorkspace(
   const store = await DuckDbStore.open(databasePath)
   const deps: Deps = {
     store,
+    backup: store.workspaceBackup(),
     files: createNodeFiles(),
     folders: createNodeFolderWatcher(),
     referential: createDefaultReferentialSource(),
@@ -60,6 +62,8 @@ export async function openWorkspace(
     plans: store.planStore(),
     electricity: store.electricityOverrideStore(),
     ecoDesign: store.ecoDesignStore(),
+    workspaceTables: store.workspaceTables(),
+    referentials: store.referentialVersionStore(),
     secrets: createNodeSecrets(),
   }
   return { deps, directory, close: () => store.close() }
@@ -79,6 +83,7 @@ export async function openPostgresWorkspace(
   const folder = resolve(directory)
   const deps: Deps = {
     store,
+    backup: createPostgresBackup(url),
     files: createNodeFiles(),
     folders: createNodeFolderWatcher(),
     referential: createDefaultReferentialSource(),
@@ -90,6 +95,8 @@ export async function openPostgresWorkspace(
     plans: store.planStore(),
     electricity: store.electricityOverrideStore(),
     ecoDesign: store.ecoDesignStore(),
+    workspaceTables: store.workspaceTables(),
+    referentials: store.referentialVersionStore(),
     secrets: createNodeSecrets(),
   }
   return { deps, directory: folder, close: () => store.close() }

@@ -213,4 +213,80 @@ describe('campaign board from stored evidence', () => {
     }
     expect(await board()).toBe(afterReupload)
   })
+
+  it('takes the headcount from the NumEcoEval entity records when the headcounts file gives none', async () => {
+    workspace = join(directory, 'workspace-entities')
+    const ok = async (argv: string[]): Promise<string> => {
+      const result = await cli(argv)
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+      return result.stdout
+    }
+    await ok([
+      'import',
+      await file('alpha.csv', csv(laptops('A', 13))),
+      '--organisation',
+      'CNAM > Alpha',
+      '--campaign',
+      '2025',
+    ])
+    await ok([
+      'import',
+      await file(
+        'beta.csv',
+        csv([
+          ['desktop', 'HP', 'EliteDesk 800 G6', 'B1', '30', '2020-01-15'],
+          ['laptop', 'Dell', 'Latitude 5420', 'B2', '1', '2022-03-01'],
+        ]),
+      ),
+      '--organisation',
+      'CNAM > Beta',
+      '--campaign',
+      '2025',
+    ])
+    await ok([
+      'campaign',
+      'open',
+      '2025',
+      '--perimeter',
+      'CNAM',
+      '--expect',
+      'computers',
+      '--headcounts',
+      await file('headcounts-2.csv', 'organisation;headcount;contact\nAlpha;10;\nBeta;;\nGamma;;\n'),
+    ])
+    // The NumEcoEval entity file: Beta's headcount (the name in another case), Alpha's (the headcounts file
+    // wins), an entity that is no member.
+    const imported = JSON.parse(
+      await ok([
+        'import',
+        await file(
+          'entites.csv',
+          'nomEntite;nbCollaborateurs;responsableEntite;responsableNumeriqueResponsable\nALPHA;999;A;B\nbeta;100;C;D\nAilleurs;50;E;F\n',
+        ),
+        '--campaign',
+        '2025',
+        '--json',
+      ]),
+    )
+    expect(imported.imports[0]).toMatchObject({ format: 'numecoeval-entity', rowsAccepted: 3 })
+    const status = JSON.parse(await ok(['campaign', 'status', '--campaign', '2025', '--json']))
+    expect(
+      status.organisations.map((row: Record<string, unknown>) => [
+        row.code,
+        row.headcount,
+        row.headcountSource,
+        row.workstations,
+        (row.anomalies as { code: string; message: string }[])
+          .filter((anomaly) => anomaly.code === 'workstations-per-employee')
+          .map((anomaly) => anomaly.message),
+      ]),
+    ).toEqual([
+      // 13 laptops for 10 employees: 1.3, within 0.8–2.0.
+      ['Alpha', 10, 'headcounts-file', 13, []],
+      // 31 workstations for the 100 employees of the entity file: 0.31, below 0.8.
+      ['Beta', 100, 'entities', 31, ['0.31 workstations per employee (31 for 100 employees)']],
+      ['Gamma', null, null, 0, []],
+    ])
+  })
 })

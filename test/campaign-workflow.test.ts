@@ -314,7 +314,8 @@ describe('empreinte campaign: open, collect, track, review, remind, close, resta
     expect(restated.stderr).toBe('')
     expect(JSON.parse(restated.stdout)).toMatchObject({ campaign: 2025, version: 2 })
     const wrongReferential = await cli(['campaign', 'restate', '--referential', 'other@9'])
-    expect(wrongReferential.stderr).toMatch(/pinned to referential other@9/)
+    // A referential that is neither the default nor an imported version (docs/referentials.md) is refused.
+    expect(wrongReferential.stderr).toMatch(/Referential "other@9" is neither the built-in default nor an imported version/)
 
     // Publish: one page per organisation and the national consolidation.
     const published = join(directory, 'published')

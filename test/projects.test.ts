@@ -69,7 +69,18 @@ describe('empreinte project', () => {
 
   it('snapshots an estimate per phase and shows the change at each gate', async () => {
     const added = await cli(
-      ['project', 'add', 'Permits', '--owner', 'DSI', '--phase', 'idea', '--service', join(folder, 'idea.yaml'), '--json'],
+      [
+        'project',
+        'add',
+        'Permits',
+        '--owner',
+        'DSI',
+        '--phase',
+        'idea',
+        '--service',
+        join(folder, 'idea.yaml'),
+        '--json',
+      ],
       1,
     )
     expect(added.stderr).toBe('')
@@ -97,9 +108,9 @@ describe('empreinte project', () => {
     const design = await cli(['project', 'estimate', 'Permits', join(folder, 'design.yaml'), '--json'], 4)
     expect(design.code).toBe(0)
     const designEstimate = projectEstimateResponse.parse(parseJson(design.stdout))
-    // fixed: 8,000 GB × 0.00926934695867389 = 74.15477566939112 kgCO2e/yr beats mobile (8,000 × 0.0246836791969497)
+    // fixed: 8,000 GB × 0.00926934695867389 = 74.15477566939111 kgCO2e/yr beats mobile (8,000 × 0.0246836791969497)
     expect(designEstimate.bestOption).toBe('fixed')
-    expect(designEstimate.climateKgCo2e).toBeCloseTo(74.15477566939112, 9)
+    expect(designEstimate.climateKgCo2e).toBeCloseTo(74.15477566939111, 9)
     expect(designEstimate.comparison.options.map((option) => option.name)).toEqual(['fixed', 'mobile'])
 
     // The design file became the project's description: the run-phase estimate reuses it.
@@ -109,7 +120,9 @@ describe('empreinte project', () => {
     const gate = await cli(['project', 'gate', 'Permits', '--json'], 7)
     expect(gate.code).toBe(0)
     const [permits] = projectGateResponse.parse(parseJson(gate.stdout)).projects
-    expect(permits!.phases.map((phase) => [phase.phase, phase.isCurrent, phase.estimate?.bestOption ?? null])).toEqual([
+    expect(
+      permits!.phases.map((phase) => [phase.phase, phase.isCurrent, phase.estimate?.bestOption ?? null]),
+    ).toEqual([
       ['idea', false, 'Permits portal'],
       ['design', false, 'fixed'],
       ['build', false, null],
@@ -118,7 +131,7 @@ describe('empreinte project', () => {
     const [ideaGate, designGate, buildGate, runGate] = permits!.phases
     expect(ideaGate!.change).toBeNull()
     expect(ideaGate!.estimate!.at).toBe('2026-01-03T00:00:00.000Z')
-    // design − idea = 74.15477566939112 − 92.6934695867389 = −18.53869391734778 kgCO2e, / 92.69… = −20 %
+    // design − idea = 74.15477566939111 − 92.6934695867389 = −18.53869391734778 kgCO2e, / 92.69… = −20 %
     expect(designGate!.change!.sincePhase).toBe('idea')
     expect(designGate!.change!.climateKgCo2e).toBeCloseTo(-18.53869391734778, 9)
     expect(designGate!.change!.percent).toBeCloseTo(-20, 9)
@@ -156,7 +169,7 @@ describe('empreinte project', () => {
         },
       },
     ])
-    expect(list.projects[0]!.latestEstimate!.climateKgCo2e).toBeCloseTo(74.15477566939112, 9)
+    expect(list.projects[0]!.latestEstimate!.climateKgCo2e).toBeCloseTo(74.15477566939111, 9)
   })
 
   it('scores the RGESN answers per family and keeps the history', async () => {
@@ -176,10 +189,16 @@ describe('empreinte project', () => {
     expect(fromFile.stderr).toBe('')
     const first = rgesnAnswerResponse.parse(parseJson(fromFile.stdout))
     // yes: 1.1, 2.2 (oui) = 2 met; 3.1 not applicable → 6 − 1 = 5 applicable; 2 / 5 = 0.4
-    expect([first.recorded, first.score.met, first.score.applicable, first.score.score]).toEqual([5, 2, 5, 0.4])
-    expect((await cli(['rgesn', 'answer', 'Permits', '1.2', 'yes', '--note', 'Budget agreed'], 12)).code).toBe(0)
+    expect([first.recorded, first.score.met, first.score.applicable, first.score.score]).toEqual([
+      5, 2, 5, 0.4,
+    ])
+    expect(
+      (await cli(['rgesn', 'answer', 'Permits', '1.2', 'yes', '--note', 'Budget agreed'], 12)).code,
+    ).toBe(0)
 
-    const score = rgesnScoreResponse.parse(parseJson((await cli(['rgesn', 'score', 'Permits', '--json'], 13)).stdout))
+    const score = rgesnScoreResponse.parse(
+      parseJson((await cli(['rgesn', 'score', 'Permits', '--json'], 13)).stdout),
+    )
     // 1.2 in-progress → yes: 3 met / 5 applicable = 0.6
     expect(score).toMatchObject({
       project: 'Permits',
@@ -195,7 +214,9 @@ describe('empreinte project', () => {
       ignoredAnswers: 0,
     })
     // Stratégie 2 / 2; Interface 1 / 2 (2.1 "non"); Hébergement 0 / 1 (3.1 n/a, 3.2 unanswered)
-    expect(score.byFamily.map((family) => [family.family, family.met, family.applicable, family.score])).toEqual([
+    expect(
+      score.byFamily.map((family) => [family.family, family.met, family.applicable, family.score]),
+    ).toEqual([
       ['Stratégie', 2, 2, 1],
       ['Interface', 1, 2, 0.5],
       ['Hébergement', 0, 1, 0],
@@ -204,8 +225,14 @@ describe('empreinte project', () => {
       ['2026-01-12T00:00:00.000Z', 2, 5, 0.4],
       ['2026-01-13T00:00:00.000Z', 3, 5, 0.6],
     ])
-    expect(score.items.find((item) => item.id === '1.2')).toMatchObject({ answer: 'yes', note: 'Budget agreed' })
-    expect(score.items.find((item) => item.id === '2.1')).toMatchObject({ answer: 'no', note: 'Not tested yet' })
+    expect(score.items.find((item) => item.id === '1.2')).toMatchObject({
+      answer: 'yes',
+      note: 'Budget agreed',
+    })
+    expect(score.items.find((item) => item.id === '2.1')).toMatchObject({
+      answer: 'no',
+      note: 'Not tested yet',
+    })
 
     const text = (await cli(['rgesn', 'score', 'Permits'], 13)).stdout
     expect(text).toContain('score 60.0 % (3 met / 5 applicable of 6 criteria)')
@@ -217,7 +244,9 @@ describe('empreinte project', () => {
     expect(loaded.stderr).toBe('')
     expect(parseJson(loaded.stdout)).toMatchObject({ version: 'csv1', criteria: 6 })
     // The version loaded last is in use; the answers keep counting (same criterion ids).
-    const score = rgesnScoreResponse.parse(parseJson((await cli(['rgesn', 'score', 'Permits', '--json'], 21)).stdout))
+    const score = rgesnScoreResponse.parse(
+      parseJson((await cli(['rgesn', 'score', 'Permits', '--json'], 21)).stdout),
+    )
     expect([score.version, score.met, score.applicable, score.items[0]!.url]).toEqual(['csv1', 3, 5, null])
   })
 
@@ -242,7 +271,9 @@ describe('empreinte project', () => {
     await writeFile(badAnswers, 'criterion;answer\n1.1;maybe\n')
     const answers = await cli(['rgesn', 'answer', 'Permits', '--file', badAnswers], 30)
     expect(answers.code).toBe(2)
-    expect(answers.stderr).toContain(`${badAnswers}:2:2: "maybe" is not an answer (use yes, no, not-applicable, in-progress)`)
+    expect(answers.stderr).toContain(
+      `${badAnswers}:2:2: "maybe" is not an answer (use yes, no, not-applicable, in-progress)`,
+    )
 
     const unknown = await cli(['rgesn', 'answer', 'Permits', '9.9', 'yes'], 30)
     expect(unknown.code).toBe(2)
@@ -251,7 +282,10 @@ describe('empreinte project', () => {
 
   it('refuses an unknown phase, a duplicate project and an unknown project', async () => {
     const phase = await cli(['project', 'phase', 'Permits', 'deploy'], 40)
-    expect([phase.code, phase.stderr]).toEqual([2, 'empreinte: Phase "deploy" is unknown: use idea, design, build, run.\n'])
+    expect([phase.code, phase.stderr]).toEqual([
+      2,
+      'empreinte: Phase "deploy" is unknown: use idea, design, build, run.\n',
+    ])
     const duplicate = await cli(['project', 'add', 'permits', '--owner', 'X'], 40)
     expect(duplicate.code).toBe(1)
     expect(duplicate.stderr).toContain('A project named "permits" already exists.')
@@ -270,20 +304,41 @@ describe('/api/projects', () => {
   let workspace: OpenedWorkspace
   const tokens = { analyst: '', viewer: '' }
   beforeAll(async () => {
-    workspace = await openWorkspace(':memory:', { create: true, progress: { start() {}, advance() {}, stop() {} } })
+    workspace = await openWorkspace(':memory:', {
+      create: true,
+      progress: { start() {}, advance() {}, stop() {} },
+    })
     const nowMs = Date.UTC(2026, 0, 5)
     for (const role of ['analyst', 'viewer'] as const) {
-      await createUser(workspace.deps, { login: role, displayName: null, role, organisation: null, password: null, nowMs })
-      tokens[role] = (await createApiToken(workspace.deps, { login: role, name: 'tests', expiresDays: null, nowMs })).token
+      await createUser(workspace.deps, {
+        login: role,
+        displayName: null,
+        role,
+        organisation: null,
+        password: null,
+        nowMs,
+      })
+      tokens[role] = (
+        await createApiToken(workspace.deps, { login: role, name: 'tests', expiresDays: null, nowMs })
+      ).token
     }
     await loadRgesn(workspace.deps, { file: SAMPLE_JSON, atMs: Date.UTC(2026, 0, 6) })
   })
   afterAll(async () => workspace.close())
 
-  const send = (app: ReturnType<typeof createHttpApp>, method: string, path: string, body?: unknown, role: keyof typeof tokens = 'analyst') =>
+  const send = (
+    app: ReturnType<typeof createHttpApp>,
+    method: string,
+    path: string,
+    body?: unknown,
+    role: keyof typeof tokens = 'analyst',
+  ) =>
     app.request(path, {
       method,
-      headers: { authorization: `Bearer ${tokens[role]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${tokens[role]}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
 
@@ -294,11 +349,22 @@ describe('/api/projects', () => {
       users: { count: 1000, hoursPerYear: 10, terminals: [{ type: 'laptop', share: 0 }] },
       network: [{ gbPerYear: 10_000 }],
     }
-    const created = await send(app, 'POST', '/api/projects', { name: 'Permits', owner: 'DSI', phase: 'design', service })
+    const created = await send(app, 'POST', '/api/projects', {
+      name: 'Permits',
+      owner: 'DSI',
+      phase: 'design',
+      service,
+    })
     expect(created.status).toBe(201)
-    expect(projectResponse.parse(await created.json())).toMatchObject({ name: 'Permits', phase: 'design', service: 'Permits portal' })
+    expect(projectResponse.parse(await created.json())).toMatchObject({
+      name: 'Permits',
+      phase: 'design',
+      service: 'Permits portal',
+    })
     expect((await send(app, 'POST', '/api/projects', { name: 'PERMITS', owner: 'X' })).status).toBe(409)
-    expect((await send(app, 'POST', '/api/projects', { name: 'Other', owner: 'X' }, 'viewer')).status).toBe(403)
+    expect((await send(app, 'POST', '/api/projects', { name: 'Other', owner: 'X' }, 'viewer')).status).toBe(
+      403,
+    )
 
     const estimated = await send(app, 'POST', '/api/projects/Permits/estimates', null)
     expect(estimated.status).toBe(201)
@@ -306,16 +372,23 @@ describe('/api/projects', () => {
     // 10,000 GB × 0.00926934695867389 kgCO2e/GB
     expect(estimate.climateKgCo2e).toBeCloseTo(92.6934695867389, 9)
     // A new description (half the traffic) replaces the stored one: 5,000 × 0.00926934695867389 = 46.34673479336945
-    const halved = await send(app, 'POST', '/api/projects/Permits/estimates', { ...service, network: [{ gbPerYear: 5000 }] })
+    const halved = await send(app, 'POST', '/api/projects/Permits/estimates', {
+      ...service,
+      network: [{ gbPerYear: 5000 }],
+    })
     expect(projectEstimateResponse.parse(await halved.json()).climateKgCo2e).toBeCloseTo(46.34673479336945, 9)
 
-    const gate = projectGateResponse.parse(await (await send(app, 'GET', '/api/projects/Permits/gate')).json())
+    const gate = projectGateResponse.parse(
+      await (await send(app, 'GET', '/api/projects/Permits/gate')).json(),
+    )
     // Both estimates were taken at design: the gate shows the latest, no earlier phase to compare with.
     expect(gate.projects[0]!.phases[1]!.estimate!.climateKgCo2e).toBeCloseTo(46.34673479336945, 9)
     expect(gate.projects[0]!.phases[1]!.change).toBeNull()
     expect((await send(app, 'GET', '/api/projects/Nope/gate')).status).toBe(404)
 
-    const list = projectListResponse.parse(await (await send(app, 'GET', '/api/projects', undefined, 'viewer')).json())
+    const list = projectListResponse.parse(
+      await (await send(app, 'GET', '/api/projects', undefined, 'viewer')).json(),
+    )
     expect(list.projects.map((project) => [project.name, project.estimates])).toEqual([['Permits', 2]])
 
     const answered = await send(app, 'POST', '/api/projects/Permits/rgesn/answers', [
@@ -325,10 +398,14 @@ describe('/api/projects', () => {
     expect(answered.status).toBe(201)
     // 1 met / (6 − 1 not applicable) = 0.2
     expect(rgesnAnswerResponse.parse(await answered.json()).score.score).toBe(0.2)
-    const bad = await send(app, 'POST', '/api/projects/Permits/rgesn/answers', [{ criterion: '1.1', answer: 'maybe' }])
+    const bad = await send(app, 'POST', '/api/projects/Permits/rgesn/answers', [
+      { criterion: '1.1', answer: 'maybe' },
+    ])
     expect(bad.status).toBe(400)
 
-    const score = rgesnScoreResponse.parse(await (await send(app, 'GET', '/api/projects/Permits/rgesn')).json())
+    const score = rgesnScoreResponse.parse(
+      await (await send(app, 'GET', '/api/projects/Permits/rgesn')).json(),
+    )
     expect([score.met, score.applicable, score.unanswered, score.history.length]).toEqual([1, 5, 4, 1])
   })
 })

@@ -71,6 +71,24 @@ export async function resolveReadPerimeter(deps: Deps, text: string | null): Pro
   )
 }
 
+/**
+ * The organisation a write concerns (a saved scenario, an action, a tariff): the one named, which must lie within
+ * the actor's scope (one outside is refused, 403: a writer names where the write goes), else the actor's scope
+ * root, else null (the whole tree).
+ */
+export async function resolveWritePerimeter(deps: Deps, text: string | null): Promise<string[] | null> {
+  const scope = actorScope(deps)
+  if (text === null || scope === null) return resolveReadPerimeter(deps, text)
+  const named = await deps.store.findOrganisations(text)
+  if (named.length > 0 && !named.some((path) => isInScope(scope, path))) {
+    throw new AppError(
+      'forbidden',
+      `"${text}" is outside your perimeter (${scope.join(SEPARATOR)}): you may only write for it and below.`,
+    )
+  }
+  return resolveReadPerimeter(deps, text)
+}
+
 /** Records an audit event for the current actor (time: the store's clock). */
 export async function recordAudit(
   deps: Deps,

@@ -21,7 +21,8 @@ import { resolveCampaign } from './campaigns.js'
 import { AppError } from './errors.js'
 import { evaluatePerimeter } from './evaluate-perimeter.js'
 import type { Campaign, Deps } from './ports.js'
-import { resolvePerimeterOrganisation } from './run-scenario.js'
+import { recordAudit } from './access.js'
+import { isPerimeterVisible, resolvePerimeterOrganisation } from './run-scenario.js'
 
 export type ActionSummary = PlanAction & { start: string; perimeterText: string }
 
@@ -70,7 +71,7 @@ export async function addAction(
   const action: NewAction = {
     lever: formatLever(parseOneLever(input.lever)),
     perimeter: {
-      organisation: await resolvePerimeterOrganisation(deps, input.organisation),
+      organisation: await resolvePerimeterOrganisation(deps, input.organisation, 'write'),
       categories: input.categories,
       sites: input.sites,
     },
@@ -79,12 +80,24 @@ export async function addAction(
     status: parseStatus(input.status),
     note: input.note,
   }
-  return summary(await deps.plans.addAction(action))
+  const added = await deps.plans.addAction(action)
+  await recordAudit(deps, {
+    action: 'action.add',
+    target: String(added.id),
+    organisation: added.perimeter.organisation,
+    details: { lever: added.lever, perimeter: formatPerimeter(added.perimeter), status: added.status },
+  })
+  return summary(added)
 }
 
-/** Every action, oldest first. */
+/** The actions whose perimeter lies within the actor's scope, oldest first. */
+async function visibleActions(deps: Deps): Promise<PlanAction[]> {
+  return (await deps.plans.listActions()).filter((action) => isPerimeterVisible(deps, action.perimeter))
+}
+
+/** Every action (within the actor's scope), oldest first. */
 export async function listActions(deps: Deps): Promise<{ actions: ActionSummary[] }> {
-  return { actions: (await deps.plans.listActions()).map(summary) }
+  return { actions: (await visibleActions(deps)).map(summary) }
 }
 
 /** Changes the status, owner, start date, lever, perimeter or note of an action. */
@@ -100,6 +113,10 @@ export async function updateAction(
     perimeter: { organisation: string | null; categories: CategoryId[]; sites: string[] } | null
   },
 ): Promise<ActionSummary> {
+  // An action outside the actor's scope is "not found", as if it did not exist.
+  if (!(await visibleActions(deps)).some((action) => action.id === input.id)) {
+    throw new AppError('not_found', `No action ${input.id}: see empreinte action list.`)
+  }
   const change: Partial<NewAction> = {}
   if (input.status !== null) change.status = parseStatus(input.status)
   if (input.owner !== null) change.owner = input.owner.trim()
@@ -108,7 +125,7 @@ export async function updateAction(
   if (input.note !== null) change.note = input.note
   if (input.perimeter !== null) {
     change.perimeter = {
-      organisation: await resolvePerimeterOrganisation(deps, input.perimeter.organisation),
+      organisation: await resolvePerimeterOrganisation(deps, input.perimeter.organisation, 'write'),
       categories: input.perimeter.categories,
       sites: input.perimeter.sites,
     }
@@ -121,6 +138,12 @@ export async function updateAction(
   }
   const updated = await deps.plans.updateAction(input.id, change)
   if (!updated) throw new AppError('not_found', `No action ${input.id}: see empreinte action list.`)
+  await recordAudit(deps, {
+    action: 'action.update',
+    target: String(updated.id),
+    organisation: updated.perimeter.organisation,
+    details: { ...change, ...(change.perimeter ? { perimeter: formatPerimeter(change.perimeter) } : {}) },
+  })
   return summary(updated)
 }
 
@@ -145,9 +168,7 @@ export async function actionProgress(
   deps: Deps,
   input: { id: number | null },
 ): Promise<{ actions: ActionProgress[] }> {
-  const actions = (await deps.plans.listActions()).filter(
-    (action) => input.id === null || action.id === input.id,
-  )
+  const actions = (await visibleActions(deps)).filter((action) => input.id === null || action.id === input.id)
   if (input.id !== null && actions.length === 0) {
     throw new AppError('not_found', `No action ${input.id}: see empreinte action list.`)
   }

@@ -15,6 +15,7 @@ import type { Referential } from '../core/referential/referential.js'
 import { selectElectricityYear } from '../core/referential/electricity-year.js'
 import { overridesFingerprint } from '../core/footprint/electricity-override.js'
 import type { Campaign, Deps } from './ports.js'
+import { campaignBaseReferential } from './referential-catalogue.js'
 
 /** Names the matcher and its threshold in the referential's version, so results say how models were matched. */
 const MATCHER_VERSION = `fuzzy${DEFAULT_MATCH_THRESHOLD}`
@@ -42,8 +43,9 @@ function fuzzyMatcherOf(referential: Referential): FuzzyMatch {
  * The id@version a campaign's results are computed with: the referential, the mapping rules, the matcher and
  * the electricity overrides (when there are some).
  */
-export async function campaignReferentialId(deps: Deps): Promise<string> {
-  const referential = await deps.referential.load()
+export async function campaignReferentialId(deps: Deps, campaign: Campaign | null = null): Promise<string> {
+  // The version the campaign is pinned to (referential-catalogue.ts), else the built-in default.
+  const referential = await campaignBaseReferential(deps, campaign)
   const fingerprint = resolutionFingerprint(await deps.store.listMappingRules(), MATCHER_VERSION)
   const electricity = overridesFingerprint(await deps.electricity.list())
   return `${referential.id}@${referential.version}+${fingerprint}${electricity === '' ? '' : `+${electricity}`}`
@@ -57,9 +59,10 @@ export async function campaignReferentialId(deps: Deps): Promise<string> {
 export async function loadCampaignReferential(
   deps: Deps,
   campaign: Campaign,
-  options: { modelIds?: readonly number[]; electricityYear?: number } = {},
+  options: { modelIds?: readonly number[]; electricityYear?: number; base?: Referential } = {},
 ): Promise<CampaignReferential> {
-  const base = await deps.referential.load()
+  // `base`: another referential than the campaign's pin (referential diff compares two).
+  const base = options.base ?? (await campaignBaseReferential(deps, campaign))
   const rules = await deps.store.listMappingRules()
   const models = await deps.store.campaignModels(campaign.id, options.modelIds)
   const resolved = resolveModels(models, {

@@ -25,6 +25,7 @@ import type {
   OrganisationEvidence,
 } from './campaign-ports.js'
 import { campaignReferentialId } from './campaign-referential.js'
+import { campaignBaseReferential, resolveReferential } from './referential-catalogue.js'
 import { endOfYearDay, resolveCampaign, resolveOrganisation } from './campaigns.js'
 import { computeCampaignFootprint } from './compute-campaign-footprint.js'
 import { AppError } from './errors.js'
@@ -122,13 +123,8 @@ export async function openCampaign(
   requirePermission(deps, 'review-campaigns')
   const parsed = parseExpectedSources(input.expect)
   if ('error' in parsed) throw new AppError('invalid_argument', parsed.error)
-  const loaded = await deps.referential.load()
-  const referential = `${loaded.id}@${loaded.version}`
-  if (input.referential !== null && input.referential !== referential && input.referential !== loaded.id)
-    throw new AppError(
-      'invalid_argument',
-      `Referential "${input.referential}" is not the one loaded (${referential}); import it first, then open the campaign.`,
-    )
+  // --referential: the built-in default or an imported NAME@VERSION (docs/referentials.md), pinned below.
+  const asked = input.referential === null ? null : await resolveReferential(deps, input.referential)
   const perimeter = await resolveOrganisationOrPath(deps, input.perimeter)
   const campaign = await deps.store.ensureCampaign(input.year, endOfYearDay(input.year))
   if ((await deps.campaigns.setups(campaign.id)).length > 0)
@@ -136,6 +132,9 @@ export async function openCampaign(
       'conflict',
       `Campaign ${input.year} is already open; see empreinte campaign status --campaign ${input.year}.`,
     )
+  if (asked !== null) await deps.referentials.pin(campaign.id, asked.text, input.atMs)
+  const pinned = await campaignBaseReferential(deps, campaign)
+  const referential = `${pinned.id}@${pinned.version}`
   const members: NewCampaignMember[] = []
   const perimeterText = perimeter.join(SEPARATOR)
   for (const member of input.members) {
@@ -292,8 +291,7 @@ export async function campaignStatus(
       units: data?.units ?? 0,
       workstations: data?.workstationUnits ?? 0,
       headcount,
-      headcountSource:
-        member.headcount !== null ? 'headcounts-file' : headcount !== null ? 'entities' : null,
+      headcountSource: member.headcount !== null ? 'headcounts-file' : headcount !== null ? 'entities' : null,
       quarantinedRows: upload?.rowsQuarantined ?? 0,
       anomalies: detectAnomalies({
         units: data?.units ?? 0,
@@ -411,7 +409,7 @@ export async function closeCampaign(
   const setup = await currentSetup(deps, campaign)
   if (setup.state === 'closed')
     throw new AppError('conflict', `Campaign ${campaign.year} is already closed (version ${setup.version}).`)
-  await assertPinnedReferential(deps, setup.referential)
+  await assertPinnedReferential(deps, campaign, setup.referential)
   return freezeVersion(deps, campaign, setup.version, input.atMs, 'campaign.close')
 }
 
@@ -434,7 +432,10 @@ export async function restateCampaign(
   const setup = await currentSetup(deps, campaign)
   if (setup.state !== 'closed')
     throw new AppError('conflict', `Campaign ${campaign.year} is still open: close it before restating it.`)
-  const referential = await assertPinnedReferential(deps, input.referential)
+  // The new version is pinned to --referential (the default or an imported NAME@VERSION) before it is computed.
+  const wanted = await resolveReferential(deps, input.referential)
+  await deps.referentials.pin(campaign.id, wanted.text, input.atMs)
+  const referential = await assertPinnedReferential(deps, campaign, wanted.text)
   await deps.campaigns.addSetup({
     ...setup,
     version: setup.version + 1,
@@ -475,7 +476,7 @@ async function freezeVersion(
       climateKgCo2e: row.values['climate-change'] ?? 0,
     })),
   )
-  const referential = await campaignReferentialId(deps)
+  const referential = await campaignReferentialId(deps, campaign)
   await deps.campaigns.closeSetup(campaign.id, version, {
     atMs,
     by: actorName(deps),
@@ -492,11 +493,16 @@ async function freezeVersion(
   return { campaign: campaign.year, version, referential, organisations, climateKgCo2e }
 }
 
-/** The loaded referential's id@version, refusing when it is not `wanted` (id@version, or the id alone). */
-async function assertPinnedReferential(deps: Deps, wanted: string): Promise<string> {
-  const loaded = await deps.referential.load()
+/**
+ * The campaign's referential id@version: the version it is pinned to (`referential use`, `campaign open
+ * --referential`, `campaign restate --referential`; the latest pin wins), else the built-in default, which must then
+ * be `wanted` (id@version, or the id alone).
+ */
+async function assertPinnedReferential(deps: Deps, campaign: Campaign, wanted: string): Promise<string> {
+  const loaded = await campaignBaseReferential(deps, campaign)
   const current = `${loaded.id}@${loaded.version}`
-  if (wanted !== current && wanted !== loaded.id)
+  const isPinned = (await deps.referentials.pinned(campaign.id)) !== null
+  if (!isPinned && wanted !== current && wanted !== loaded.id)
     throw new AppError(
       'conflict',
       `The campaign is pinned to referential ${wanted}, but ${current} is loaded; load ${wanted} again, or restate the campaign as a new version with --referential ${current}.`,
@@ -606,7 +612,13 @@ function headcountsFromEntities(
   return headcounts
 }
 
-const NO_MEMBER: CampaignMember = { organisationId: -1, path: [], headcount: null, contact: null, expected: [] }
+const NO_MEMBER: CampaignMember = {
+  organisationId: -1,
+  path: [],
+  headcount: null,
+  contact: null,
+  expected: [],
+}
 
 function addEvidence(
   total: OrganisationEvidence | undefined,

@@ -44,7 +44,7 @@ export async function computeCampaignFootprint(
   if (frozen !== null && state !== null)
     return { campaignYear: input.campaign.year, referential: frozen, assets: 0, isUpToDate: true }
   await reconcileIfNeeded(deps, input.campaign)
-  const referentialId = await campaignReferentialId(deps)
+  const referentialId = await campaignReferentialId(deps, input.campaign)
   if (
     !input.force &&
     state !== null &&

@@ -23,7 +23,10 @@ export type EcoDesignStore = {
   /** Every project, by name. */
   listProjects(): Promise<Project[]>
   /** Changes the phase and/or the service description of a project. */
-  updateProject(id: number, change: { phase?: ProjectPhase; service?: unknown; serviceFile?: string | null }): Promise<void>
+  updateProject(
+    id: number,
+    change: { phase?: ProjectPhase; service?: unknown; serviceFile?: string | null },
+  ): Promise<void>
   addProjectEstimate(estimate: NewProjectEstimate): Promise<ProjectEstimate>
   /** The estimates of one project (every project when null), oldest first. */
   listProjectEstimates(projectId: number | null): Promise<ProjectEstimate[]>

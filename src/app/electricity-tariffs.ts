@@ -1,10 +1,14 @@
 import { AppError } from './errors.js'
 import type { Deps, OrganisationTariff } from './ports.js'
+import { isJoinedPathVisible, recordAudit } from './access.js'
 import { resolvePerimeterOrganisation } from './run-scenario.js'
 
-/** The electricity tariffs set per organisation (€/kWh, for the subtree). */
+/** The electricity tariffs set per organisation (€/kWh, for the subtree), within the actor's scope. */
 export async function listTariffs(deps: Deps): Promise<{ tariffs: OrganisationTariff[]; unit: string }> {
-  return { tariffs: await deps.plans.listTariffs(), unit: '€/kWh' }
+  const tariffs = (await deps.plans.listTariffs()).filter((tariff) =>
+    isJoinedPathVisible(deps, tariff.organisation),
+  )
+  return { tariffs, unit: '€/kWh' }
 }
 
 /**
@@ -23,11 +27,17 @@ export async function setTariff(
     )
   }
   const tariff = {
-    organisation: (await resolvePerimeterOrganisation(deps, input.organisation))!,
+    organisation: (await resolvePerimeterOrganisation(deps, input.organisation, 'write'))!,
     eurosPerKwh: input.eurosPerKwh,
     source: input.source,
   }
   await deps.plans.setTariff(tariff)
+  await recordAudit(deps, {
+    action: 'tariff.set',
+    target: tariff.organisation,
+    organisation: tariff.organisation,
+    details: { eurosPerKwh: tariff.eurosPerKwh, source: tariff.source },
+  })
   return tariff
 }
 
@@ -36,9 +46,10 @@ export async function removeTariff(
   deps: Deps,
   input: { organisation: string },
 ): Promise<{ removed: string }> {
-  const organisation = (await resolvePerimeterOrganisation(deps, input.organisation))!
+  const organisation = (await resolvePerimeterOrganisation(deps, input.organisation, 'write'))!
   if (!(await deps.plans.removeTariff(organisation))) {
     throw new AppError('not_found', `"${organisation}" has no tariff of its own.`)
   }
+  await recordAudit(deps, { action: 'tariff.remove', target: organisation, organisation, details: {} })
   return { removed: organisation }
 }

@@ -6,6 +6,7 @@ import { createPerimeterTest, type Perimeter } from '../core/scenarios/perimeter
 import { createTariffResolver } from '../core/scenarios/resolve-tariff.js'
 import { loadCampaignReferential } from './campaign-referential.js'
 import { emptyFootprintInput, reconcileIfNeeded } from './compute-campaign-footprint.js'
+import { computeRows } from './compute-row-cache.js'
 import { AppError } from './errors.js'
 import type { Campaign, ComputeBatch, Deps } from './ports.js'
 
@@ -51,11 +52,15 @@ export async function evaluatePerimeter(
     throw new AppError('invalid_argument', `The ${deps.store.engine} store cannot filter by site yet.`)
   }
   const row = emptyFootprintInput()
+  // Repeated scenarios on an unchanged campaign read its rows from memory (compute-row-cache.ts).
+  const revision = deps.store.assetsRevision ? await deps.store.assetsRevision(campaign.id) : null
+  const cacheKey =
+    revision === null ? null : `${campaign.id}/${revision}/${referential.id}@${referential.version}`
   deps.progress.start(input.label ?? 'simulate', 0)
   let assets = 0
   let inPerimeter = 0
   try {
-    for await (const batch of deps.store.readComputeRows(campaign.id)) {
+    for await (const batch of computeRows(deps.store, campaign.id, cacheKey, emptyFootprintInput())) {
       for (let index = 0; index < batch.length; index++) {
         const path = batch.organisation(index)
         if (!test.hasOrganisation(path)) continue

@@ -17,6 +17,7 @@ import {
   setElectricityOverride,
 } from './electricity-overrides.js'
 import { importFiles } from './import-files.js'
+import { importQuarantine } from './import-quarantine.js'
 import { listImports } from './list-imports.js'
 import { listOrganisations } from './list-organisations.js'
 import { qualityReport } from './quality-report.js'
@@ -29,6 +30,7 @@ import { runScenario } from './run-scenario.js'
 import type { Deps } from './ports.js'
 import { ECO_DESIGN_INPUTS, ECO_DESIGN_OPERATIONS } from './eco-design-operations.js'
 import { CAMPAIGN_INPUTS, CAMPAIGN_OPERATIONS } from './campaign-operations.js'
+import { PLAN_INPUTS, PLAN_OPERATIONS } from './plan-operations.js'
 
 const campaignYear = z.number().int().min(1990).max(2100).nullable().default(null)
 const limit = z.number().int().min(1).max(1000).default(100)
@@ -85,6 +87,7 @@ export const OPERATION_INPUTS = {
     loadUnit: z.enum(LOAD_UNITS).nullable().default(null),
   }),
   'imports.list': z.object({ campaignYear, limit, offset }),
+  'imports.quarantine': z.object({ campaignYear, importId: z.number().int().min(1), limit, offset }),
   'organisations.list': z.object({ campaignYear, limit, offset }),
   'reconciliation.run': z.object({
     campaignYear,
@@ -120,6 +123,7 @@ export const OPERATION_INPUTS = {
   'organisation.report': z.object({ campaignYear, organisation: z.string().min(1) }),
   ...ECO_DESIGN_INPUTS,
   ...CAMPAIGN_INPUTS,
+  ...PLAN_INPUTS,
 } as const
 
 export type OperationId = keyof typeof OPERATION_INPUTS
@@ -139,6 +143,8 @@ export const OPERATIONS = {
   'asset.explain': (deps: Deps, input: OperationInput<'asset.explain'>) => explainAsset(deps, input),
   'inventory.import': (deps: Deps, input: OperationInput<'inventory.import'>) => importFiles(deps, input),
   'imports.list': (deps: Deps, input: OperationInput<'imports.list'>) => listImports(deps, input),
+  'imports.quarantine': (deps: Deps, input: OperationInput<'imports.quarantine'>) =>
+    importQuarantine(deps, input),
   'organisations.list': (deps: Deps, input: OperationInput<'organisations.list'>) =>
     listOrganisations(deps, input),
   'reconciliation.run': (deps: Deps, input: OperationInput<'reconciliation.run'>) =>
@@ -167,6 +173,7 @@ export const OPERATIONS = {
     organisationReport(deps, input),
   ...ECO_DESIGN_OPERATIONS,
   ...CAMPAIGN_OPERATIONS,
+  ...PLAN_OPERATIONS,
 } satisfies { [Id in OperationId]: (deps: Deps, input: OperationInput<Id>) => Promise<unknown> }
 
 /** What operation `id` resolves to. */

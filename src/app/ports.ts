@@ -340,6 +340,8 @@ export type WorkspaceStore = {
     kind: Kind,
   ): Promise<(Extract<InventoryRecord, { kind: Kind }> & { importId: number })[]>
   computationState(campaignId: number): Promise<ComputationState | null>
+  /** The campaign's assets revision (every import bumps it); optional: without it scenarios do not cache rows. */
+  assetsRevision?(campaignId: number): Promise<number | null>
   /** Streams every asset of the campaign with its datacenter PUE resolved (undefined = not hosted). */
   /** With `organisationIds`, only those organisations' assets (incremental computation). */
   readComputeRows(campaignId: number, organisationIds?: readonly number[]): AsyncIterable<ComputeBatch>
@@ -617,8 +619,40 @@ export type ElectricityOverrideStore = {
   remove(id: number): Promise<boolean>
 }
 
+/** One table of a workspace as `empreinte migrate` copies it: its name and its columns. */
+export type WorkspaceTable = { name: string; columns: string[] }
+
+/**
+ * The raw tables of a workspace, to copy it to another engine (`empreinte migrate`, docs/postgresql.md).
+ * Values cross engines as numbers, strings, booleans or null: timestamps as 'YYYY-MM-DD HH:MM:SS' (UTC),
+ * dates as 'YYYY-MM-DD'.
+ */
+export type WorkspaceTables = {
+  readonly engine: string
+  /** Every table of the workspace schema (not the migration log), by name. */
+  listTables(): Promise<WorkspaceTable[]>
+  countRows(table: string): Promise<number>
+  /** The table's rows in batches of about `batchRows`, values in the order of `columns`. */
+  readRows(table: string, columns: readonly string[], batchRows: number): AsyncIterable<unknown[][]>
+  /** Appends the batches in one transaction (bulk path: COPY, appender); returns how many rows went in. */
+  writeRows(table: string, columns: readonly string[], batches: AsyncIterable<unknown[][]>): Promise<number>
+}
+
+/**
+ * A consistent copy of the whole workspace to a file, and back (docs/backup.md). `manifest` is a short JSON text
+ * kept beside the backup (`FILE.manifest.json`): what the restore checks the restored workspace against.
+ */
+export type WorkspaceBackup = {
+  engine: string
+  backup(file: string, manifest: string): Promise<{ bytes: number }>
+  /** Replaces the workspace's contents with the backup's; answers the manifest kept beside it (null: none). */
+  restore(file: string): Promise<{ manifest: string | null }>
+}
+
 export type Deps = {
   store: WorkspaceStore
+  /** Backup and restore of the whole workspace (absent: this engine has none). */
+  backup?: WorkspaceBackup
   /** Saved scenarios, actions and tariffs. */
   plans: PlanStore
   /** Electricity factors set per organisation or site. */
@@ -638,6 +672,8 @@ export type Deps = {
   ecoDesign: EcoDesignStore
   /** Imported referential versions and campaign pins (docs/referentials.md). */
   referentials: ReferentialVersionStore
+  /** The workspace's raw tables, for `empreinte migrate` (absent where no copy is possible). */
+  workspaceTables?: WorkspaceTables
   /**
    * Who is acting, set per request by the HTTP layer; undefined = the workspace owner acting locally
    * (the CLI on the workspace file), who has every permission on the whole tree.

@@ -60,7 +60,10 @@ function toView(project: Project, estimates: readonly ProjectEstimate[]): Projec
 export async function requireProject(deps: Pick<Deps, 'ecoDesign'>, name: string): Promise<Project> {
   const project = await deps.ecoDesign.findProject(name)
   if (project === null) {
-    throw new AppError('not_found', `No project "${name}": add it with "empreinte project add ${JSON.stringify(name)} --owner … --phase …".`)
+    throw new AppError(
+      'not_found',
+      `No project "${name}": add it with "empreinte project add ${JSON.stringify(name)} --owner … --phase …".`,
+    )
   }
   return project
 }
@@ -71,7 +74,14 @@ export async function requireProject(deps: Pick<Deps, 'ecoDesign'>, name: string
  */
 export async function addProject(
   deps: ProjectDeps,
-  input: { name: string; owner: string; phase: ProjectPhase; service: unknown; serviceFile: string | null; atMs: number | null },
+  input: {
+    name: string
+    owner: string
+    phase: ProjectPhase
+    service: unknown
+    serviceFile: string | null
+    atMs: number | null
+  },
 ): Promise<ProjectView> {
   const name = input.name.trim()
   if (name === '') throw new AppError('invalid_argument', 'Give the project a name.')

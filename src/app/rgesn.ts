@@ -62,7 +62,11 @@ function versionFromFileName(baseName: string): string {
   return /version-([^.]+)$/i.exec(stem)?.[1] ?? stem
 }
 
-function criteriaFromJson(document: StructuredFile): { version: string | null; criteria: RgesnCriterion[]; problems: string[] } {
+function criteriaFromJson(document: StructuredFile): {
+  version: string | null
+  criteria: RgesnCriterion[]
+  problems: string[]
+} {
   const problems: string[] = []
   const at = (path: (string | number)[]): string => {
     const position = document.locate(path) ?? document.locate(path.slice(0, -1)) ?? { line: 1, column: 1 }
@@ -76,7 +80,8 @@ function criteriaFromJson(document: StructuredFile): { version: string | null; c
       problems: [`${at([])}: expected an object with a "criteres" list (the RGESN JSON export)`],
     }
   }
-  const version = typeof value.version === 'string' || typeof value.version === 'number' ? String(value.version) : null
+  const version =
+    typeof value.version === 'string' || typeof value.version === 'number' ? String(value.version) : null
   const criteria: RgesnCriterion[] = []
   value.criteres.forEach((entry: unknown, index: number) => {
     const path = ['criteres', index]
@@ -87,7 +92,8 @@ function criteriaFromJson(document: StructuredFile): { version: string | null; c
     const record = entry as Record<string, unknown>
     const text = (field: string, isRequired: boolean): string | null => {
       const cell = record[field]
-      if ((typeof cell === 'string' && cell.trim() !== '') || typeof cell === 'number') return String(cell).trim()
+      if ((typeof cell === 'string' && cell.trim() !== '') || typeof cell === 'number')
+        return String(cell).trim()
       if (isRequired) {
         problems.push(
           `${at(cell === undefined ? path : [...path, field])}: criteres[${index}].${field} ${cell === undefined ? 'is missing' : 'must be a non-empty text'}`,
@@ -99,12 +105,16 @@ function criteriaFromJson(document: StructuredFile): { version: string | null; c
     const title = text('critere', true)
     const family = text('thematique', true)
     const url = text('url', false)
-    if (id !== null && title !== null && family !== null) criteria.push({ version: '', id, family, title, url })
+    if (id !== null && title !== null && family !== null)
+      criteria.push({ version: '', id, family, title, url })
   })
   return { version, criteria, problems }
 }
 
-async function criteriaFromCsv(deps: Pick<Deps, 'files'>, file: string): Promise<{ criteria: RgesnCriterion[]; problems: string[] }> {
+async function criteriaFromCsv(
+  deps: Pick<Deps, 'files'>,
+  file: string,
+): Promise<{ criteria: RgesnCriterion[]; problems: string[] }> {
   const table = await deps.files.readTable(file)
   if (table.problem) throw new AppError('invalid_argument', `${file}: ${table.problem.message}`)
   const header = table.header.map(foldColumn)
@@ -135,7 +145,13 @@ async function criteriaFromCsv(deps: Pick<Deps, 'files'>, file: string): Promise
       }
       if (empty.length > 0) continue
       const url = cell(columns.url)
-      criteria.push({ version: '', id: cell(columns.id), family: cell(columns.family), title: cell(columns.title), url: url === '' ? null : url })
+      criteria.push({
+        version: '',
+        id: cell(columns.id),
+        family: cell(columns.family),
+        title: cell(columns.title),
+        url: url === '' ? null : url,
+      })
     }
   }
   return { criteria, problems }
@@ -149,7 +165,12 @@ async function criteriaFromCsv(deps: Pick<Deps, 'files'>, file: string): Promise
 export async function loadRgesn(
   deps: RgesnDeps,
   input: { file: string; atMs: number | null },
-): Promise<{ version: string; file: string; criteria: number; families: { family: string; criteria: number }[] }> {
+): Promise<{
+  version: string
+  file: string
+  criteria: number
+  families: { family: string; criteria: number }[]
+}> {
   const isCsv = /\.(csv|txt)$/i.test(input.file)
   let version: string | null = null
   let loaded: { criteria: RgesnCriterion[]; problems: string[] }
@@ -163,7 +184,8 @@ export async function loadRgesn(
   }
   const seen = new Set<string>()
   for (const criterion of loaded.criteria) {
-    if (seen.has(criterion.id)) loaded.problems.push(`${input.file}: criterion id "${criterion.id}" is listed twice`)
+    if (seen.has(criterion.id))
+      loaded.problems.push(`${input.file}: criterion id "${criterion.id}" is listed twice`)
     seen.add(criterion.id)
   }
   if (loaded.problems.length > 0) {
@@ -188,7 +210,10 @@ export async function loadRgesn(
 async function requireCriteria(deps: Pick<Deps, 'ecoDesign'>): Promise<RgesnCriterion[]> {
   const criteria = await deps.ecoDesign.rgesnCriteria()
   if (criteria.length === 0) {
-    throw new AppError('not_found', 'No RGESN criteria loaded: run "empreinte rgesn load FILE" with the published file first.')
+    throw new AppError(
+      'not_found',
+      'No RGESN criteria loaded: run "empreinte rgesn load FILE" with the published file first.',
+    )
   }
   return criteria
 }
@@ -203,7 +228,9 @@ export async function answerRgesn(
   const project = await requireProject(deps, input.project)
   const criteria = await requireCriteria(deps)
   const ids = new Set(criteria.map((criterion) => criterion.id))
-  const unknown = input.answers.filter((answer) => !ids.has(answer.criterion)).map((answer) => answer.criterion)
+  const unknown = input.answers
+    .filter((answer) => !ids.has(answer.criterion))
+    .map((answer) => answer.criterion)
   if (unknown.length > 0) {
     throw new AppError(
       'invalid_argument',
@@ -212,7 +239,11 @@ export async function answerRgesn(
   }
   if (input.answers.length === 0) throw new AppError('invalid_argument', 'Give at least one answer.')
   await deps.ecoDesign.addRgesnAnswers(project.id, input.answers, input.atMs)
-  return { project: project.name, recorded: input.answers.length, score: await scoreView(deps, project.id, criteria) }
+  return {
+    project: project.name,
+    recorded: input.answers.length,
+    score: await scoreView(deps, project.id, criteria),
+  }
 }
 
 /** Reads answers from a CSV (criterion;answer[;note]); every bad line is reported with its line and column. */
@@ -249,7 +280,8 @@ export async function readRgesnAnswers(deps: Pick<Deps, 'files'>, file: string):
       answers.push({ criterion, answer, note: note === '' ? null : note })
     }
   }
-  if (problems.length > 0) throw new AppError('invalid_argument', `Invalid answers file:\n  ${problems.join('\n  ')}`)
+  if (problems.length > 0)
+    throw new AppError('invalid_argument', `Invalid answers file:\n  ${problems.join('\n  ')}`)
   return answers
 }
 
@@ -258,11 +290,18 @@ export type RgesnScoreView = Omit<RgesnScore, 'history' | 'items'> & {
   history: (RgesnScore['history'][number] & { at: string })[]
 }
 
-async function scoreView(deps: Pick<Deps, 'ecoDesign'>, projectId: number, criteria: RgesnCriterion[]): Promise<RgesnScoreView> {
+async function scoreView(
+  deps: Pick<Deps, 'ecoDesign'>,
+  projectId: number,
+  criteria: RgesnCriterion[],
+): Promise<RgesnScoreView> {
   const score = scoreRgesn(criteria, await deps.ecoDesign.listRgesnAnswers(projectId))
   return {
     ...score,
-    items: score.items.map((item) => ({ ...item, at: item.atMs === null ? null : new Date(item.atMs).toISOString() })),
+    items: score.items.map((item) => ({
+      ...item,
+      at: item.atMs === null ? null : new Date(item.atMs).toISOString(),
+    })),
     history: score.history.map((point) => ({ ...point, at: new Date(point.atMs).toISOString() })),
   }
 }

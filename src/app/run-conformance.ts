@@ -53,7 +53,7 @@ const HEADER_WORDS = new Set(
 )
 const isHeader = (cells: string[]): boolean => cells.some((cell) => HEADER_WORDS.has(columnKey(cell)))
 
-async function readCells(deps: Deps, path: string): Promise<CellTable> {
+export async function readCells(deps: Deps, path: string): Promise<CellTable> {
   const table = await deps.files.readTable(path, { isHeader })
   const rows: CellTable['rows'] = []
   for await (const batch of table.batches) {
@@ -67,7 +67,7 @@ async function readCells(deps: Deps, path: string): Promise<CellTable> {
   return { file: path, header: table.header, headerLine: table.headerLine, rows }
 }
 
-async function csvFilesIn(deps: Deps, directory: string): Promise<string[] | null> {
+export async function csvFilesIn(deps: Deps, directory: string): Promise<string[] | null> {
   const entries = await deps.folders.list(directory)
   if (entries === null) return null
   return entries

@@ -2,7 +2,8 @@ import type { CategoryId } from '../core/inventory/categories.js'
 import type { ScenarioResult } from '../core/scenarios/create-scenario-evaluator.js'
 import { parseLevers } from '../core/scenarios/parse-levers.js'
 import { formatPerimeter, type Perimeter } from '../core/scenarios/perimeter.js'
-import { resolveCampaign, resolveOrganisation } from './campaigns.js'
+import { actorScope, isJoinedPathVisible, resolveReadPerimeter, resolveWritePerimeter } from './access.js'
+import { resolveCampaign } from './campaigns.js'
 import { AppError } from './errors.js'
 import { evaluatePerimeter } from './evaluate-perimeter.js'
 import type { Deps } from './ports.js'
@@ -31,12 +32,27 @@ export type ScenarioRequest = {
   groupDepth: number
 }
 
-/** Resolves an organisation name to its path text (null stays null). */
+/**
+ * Resolves an organisation name to its path text within the actor's scope (docs/access-control.md): none named
+ * = the scope root (null, the whole tree, for an actor without scope); one outside the scope is "not found" for
+ * a read and refused (403) for a write.
+ */
 export async function resolvePerimeterOrganisation(
   deps: Deps,
   organisation: string | null,
+  access: 'read' | 'write' = 'read',
 ): Promise<string | null> {
-  return organisation ? (await resolveOrganisation(deps.store, organisation)).join(PATH_SEPARATOR) : null
+  const text = organisation && organisation.trim() !== '' ? organisation : null
+  const path =
+    access === 'write' ? await resolveWritePerimeter(deps, text) : await resolveReadPerimeter(deps, text)
+  return path === null ? null : path.join(PATH_SEPARATOR)
+}
+
+/** True when a saved perimeter lies within the actor's scope (a whole-tree perimeter only for a whole-tree actor). */
+export function isPerimeterVisible(deps: Deps, perimeter: Perimeter): boolean {
+  return perimeter.organisation === null
+    ? actorScope(deps) === null
+    : isJoinedPathVisible(deps, perimeter.organisation)
 }
 
 /**

@@ -7,7 +7,14 @@ import { rankScenarios, scenarioNameProblem, type SavedScenario } from '../core/
 import type { CriterionId } from '../core/referential/referential.js'
 import { AppError } from './errors.js'
 import type { Deps } from './ports.js'
-import { resolvePerimeterOrganisation, runScenario, type ScenarioReport } from './run-scenario.js'
+import { recordAudit } from './access.js'
+import { resolveCampaign } from './campaigns.js'
+import {
+  isPerimeterVisible,
+  resolvePerimeterOrganisation,
+  runScenario,
+  type ScenarioReport,
+} from './run-scenario.js'
 
 export type ScenarioSummary = SavedScenario & { perimeterText: string }
 
@@ -42,28 +49,44 @@ export async function saveScenario(
   }
   const parsed = parseLevers(input.levers)
   if (parsed.errors.length > 0) throw new AppError('invalid_argument', parsed.errors.join('\n'))
+  const organisation = await resolvePerimeterOrganisation(deps, input.organisation, 'write')
+  const existing = await deps.plans.findScenario(input.name.trim())
+  if (existing !== null && !isPerimeterVisible(deps, existing.perimeter)) {
+    throw new AppError(
+      'conflict',
+      `A scenario named "${existing.name}" exists outside your perimeter: choose another name.`,
+    )
+  }
   const saved = await deps.plans.saveScenario({
     name: input.name.trim(),
     description: input.description,
     levers: parsed.levers.map(formatLever),
-    perimeter: {
-      organisation: await resolvePerimeterOrganisation(deps, input.organisation),
-      categories: input.categories,
-      sites: input.sites,
-    },
+    perimeter: { organisation, categories: input.categories, sites: input.sites },
+  })
+  await recordAudit(deps, {
+    action: saved.isReplaced ? 'scenario.replace' : 'scenario.save',
+    target: saved.scenario.name,
+    organisation,
+    details: { levers: saved.scenario.levers, perimeter: formatPerimeter(saved.scenario.perimeter) },
   })
   return { scenario: summary(saved.scenario), isReplaced: saved.isReplaced }
 }
 
-/** Every saved scenario, by name. */
-export async function listScenarios(deps: Deps): Promise<{ scenarios: ScenarioSummary[] }> {
-  return { scenarios: (await deps.plans.listScenarios()).map(summary) }
+/** The saved scenarios whose perimeter lies within the actor's scope, by name. */
+async function visibleScenarios(deps: Deps): Promise<SavedScenario[]> {
+  return (await deps.plans.listScenarios()).filter((scenario) => isPerimeterVisible(deps, scenario.perimeter))
 }
 
+/** Every saved scenario (within the actor's scope), by name. */
+export async function listScenarios(deps: Deps): Promise<{ scenarios: ScenarioSummary[] }> {
+  return { scenarios: (await visibleScenarios(deps)).map(summary) }
+}
+
+/** A saved scenario by name; one outside the actor's scope is "not found", as if it did not exist. */
 async function findScenario(deps: Deps, name: string): Promise<SavedScenario> {
   const scenario = await deps.plans.findScenario(name)
-  if (scenario) return scenario
-  const known = (await deps.plans.listScenarios()).map((candidate) => candidate.name)
+  if (scenario && isPerimeterVisible(deps, scenario.perimeter)) return scenario
+  const known = (await visibleScenarios(deps)).map((candidate) => candidate.name)
   throw new AppError(
     'not_found',
     `No saved scenario named "${name}".` +
@@ -119,11 +142,16 @@ export type ScenarioComparisonRow = {
   byCriterion: Partial<Record<CriterionId, CriterionTotals>>
 }
 
-export type ScenarioComparison = { campaign: number; referential: string; scenarios: ScenarioComparisonRow[] }
+/** `referential` is null when there was no scenario to evaluate. */
+export type ScenarioComparison = {
+  campaign: number
+  referential: string | null
+  scenarios: ScenarioComparisonRow[]
+}
 
 /**
  * Evaluates saved scenarios on the same campaign and ranks them side by side: tCO2e saved per year first,
- * then € saved per year; no names = every saved scenario.
+ * then € saved per year; no names = every saved scenario within the actor's scope (none: an empty list).
  */
 export async function compareScenarios(
   deps: Deps,
@@ -131,17 +159,15 @@ export async function compareScenarios(
 ): Promise<ScenarioComparison> {
   const scenarios =
     input.names.length === 0
-      ? await deps.plans.listScenarios()
+      ? await visibleScenarios(deps)
       : await Promise.all(input.names.map((name) => findScenario(deps, name)))
   if (scenarios.length === 0) {
-    throw new AppError(
-      'not_found',
-      'No saved scenario to compare: save one with empreinte scenario save NAME --lever …',
-    )
+    const campaign = await resolveCampaign(deps.store, input.campaignYear)
+    return { campaign: campaign.year, referential: null, scenarios: [] }
   }
   const rows: Omit<ScenarioComparisonRow, 'rank' | 'eurosRank'>[] = []
   let campaign = 0
-  let referential = ''
+  let referential: string | null = null
   for (const scenario of scenarios) {
     const report = await evaluate(deps, scenario, { campaignYear: input.campaignYear, groupDepth: 1 })
     campaign = report.campaign
@@ -175,5 +201,11 @@ export async function compareScenarios(
 export async function removeScenario(deps: Deps, input: { name: string }): Promise<{ removed: string }> {
   const scenario = await findScenario(deps, input.name)
   await deps.plans.removeScenario(scenario.name)
+  await recordAudit(deps, {
+    action: 'scenario.remove',
+    target: scenario.name,
+    organisation: scenario.perimeter.organisation,
+    details: { levers: scenario.levers, perimeter: formatPerimeter(scenario.perimeter) },
+  })
   return { removed: scenario.name }
 }

@@ -22,6 +22,8 @@ export type ParsedOptions = {
   levers: string[]
   depth: number | null
   to: number | null
+  /** `migrate --to`: the target as typed (a postgres:// URL or a folder). */
+  toText: string | null
   target: number | null
   organisations: number | null
   workstations: number | null
@@ -80,6 +82,10 @@ export type ParsedOptions = {
   /** `campaign`: expected sources, pinned referential, headcounts file, board filter/sort/export. */
   expect: string | null
   referential: string | null
+  /** `referential import`: the version name of the imported files; `explain --vm|--application NAME`. */
+  version: string | null
+  vm: string | null
+  application: string | null
   headcounts: string | null
   filter: string | null
   sort: string | null
@@ -170,6 +176,9 @@ export function parseOptions(argv: string[]): {
         against: { type: 'string' },
         expect: { type: 'string' },
         referential: { type: 'string' },
+        version: { type: 'string' },
+        vm: { type: 'string' },
+        application: { type: 'string' },
         headcounts: { type: 'string' },
         filter: { type: 'string' },
         sort: { type: 'string' },
@@ -212,7 +221,8 @@ export function parseOptions(argv: string[]): {
       port: integerOption('port', values.port),
       levers: values.lever ?? [],
       depth: integerOption('depth', values.depth),
-      to: integerOption('to', values.to),
+      to: positionals[0] === 'migrate' ? null : integerOption('to', values.to),
+      toText: values.to ?? null,
       target: shareOption('target', values.target),
       host: values.host ?? null,
       organisations: integerOption('organisations', values.organisations),
@@ -250,6 +260,9 @@ export function parseOptions(argv: string[]): {
       against: integerOption('against', values.against),
       expect: values.expect ?? null,
       referential: values.referential ?? null,
+      version: values.version ?? null,
+      vm: values.vm ?? null,
+      application: values.application ?? null,
       headcounts: values.headcounts ?? null,
       filter: values.filter ?? null,
       sort: values.sort ?? null,

@@ -25,6 +25,8 @@ import { serviceCommand } from './commands/service.js'
 import { projectCommand } from './commands/project.js'
 import { rgesnCommand } from './commands/rgesn.js'
 import { conformanceCommand } from './commands/conformance.js'
+import { referentialCommand } from './commands/referential.js'
+import { migrateCommand } from './commands/migrate.js'
 import { parseOptions } from './parse-options.js'
 import { createHttpApp } from '../http/create-http-app.js'
 import { serveHttp } from '../http/serve.js'
@@ -51,7 +53,10 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   footprint                annual footprint [--campaign YEAR] [--organisation CODE]
                            [--by organisation,domain,category,phase,site,criterion,ghg-scope]
                            [--view annualised|purchase-year] [--normalise person-equivalents]
+                           [--by application,application-domain,application-sub-domain]   VMs' applications, as
+                           shares of their hosts (docs/methodology/numecoeval.md)
   explain ASSET            the trace behind an asset's figures (id, serial or host name)
+  explain --vm NAME | --application NAME   host, allocation key and its source, shares, figures per phase
   explain --organisation CODE [--category ID] [--phase PHASE]   an organisation's figures, or one breakdown row:
                            inputs, factors (id, value, unit, source, version), defaults and how many assets each
   diff --campaign A --against B   change of the footprint from A to B, split into inventory and factor effects
@@ -96,7 +101,13 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
   conformance DIR          replay G4IT / NumEcoEval reference results (inputs, referential, expected indicators)
                            and compare every value [--tolerance 1e-6] [--reference-date YYYY-MM-DD]; exit 1 on
                            any mismatch (docs/conformance.md)
+  referential import FILE…|DIR [--format g4it|numecoeval] [--name NAME] [--version V]   a NumEcoEval / G4IT
+                           referential as NAME@V (all or nothing); list | export DIR [--version NAME@V] (default:
+                           the built-in one) | use NAME@V [--campaign YEAR] | diff A B [--campaign YEAR]
+                           (docs/referentials.md)
   serve                    HTTP API (+ dashboard when built) [--port 8080] [--host 127.0.0.1]; GET /api/docs
+  migrate --to postgres://… [--workspace DIR] | --to DIR --from postgres://…   copy a workspace between DuckDB
+                           and PostgreSQL (empty target), then compare the row counts of every table
   user add LOGIN --role administrator|analyst|contributor|viewer [--organisation CODE] [--password-stdin]
   user list | user disable LOGIN | user token LOGIN [--name NAME] [--expires-days 90]   (token shown once)
   audit [--limit 50]       audit log: imports, rule changes, users, tokens, sign-ins (docs/access-control.md)
@@ -158,11 +169,23 @@ export async function run(
     'project',
     'rgesn',
     'conformance',
+    'referential',
     'electricity',
+    'migrate',
   ]
   if (!known.includes(command)) {
     io.stderr(`empreinte: unknown command "${command}".\n\n${USAGE}`)
     return 2
+  }
+  // `migrate` opens its two workspaces itself (docs/postgresql.md).
+  if (command === 'migrate') {
+    try {
+      const output = await migrateCommand(options, io, config, openWorkspace)
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
+      return 0
+    } catch (error) {
+      return reportError(io, error)
+    }
   }
   // `service estimate` reads only its file and the referential: it needs no workspace.
   const directory =
@@ -176,7 +199,8 @@ export async function run(
         command === 'serve' ||
         command === 'watch' ||
         command === 'project' ||
-        command === 'rgesn',
+        command === 'rgesn' ||
+        (command === 'referential' && positional[0] === 'import'),
       progress: createProgressBar(io, options.progress),
     })
   } catch (error) {
@@ -206,6 +230,11 @@ export async function run(
         command === 'project'
           ? await projectCommand(deps, options, positional, io.now())
           : await rgesnCommand(deps, options, positional, io.now())
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
+      return 0
+    }
+    if (command === 'referential') {
+      const output = await referentialCommand(deps, options, positional, io.now())
       io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
       return 0
     }

@@ -7,7 +7,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
-import { requirePermission, requireWholeTree, resolveReadPerimeter } from '../app/access.js'
+import {
+  requirePermission,
+  requireWholeTree,
+  resolveReadPerimeter,
+  resolveWritePerimeter,
+} from '../app/access.js'
 import { AppError } from '../app/errors.js'
 import type { Deps } from '../app/ports.js'
 import { authenticate, isCsrfTokenValid } from '../app/users.js'
@@ -41,6 +46,18 @@ function bearerToken(c: Context): string | null {
   const match = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/i.exec(header)
   if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <API token>".')
   return match[1]!
+}
+
+/** A text field of a JSON request body (null when absent, not text, or the body is not JSON); Hono keeps the parsed body for the handler. */
+async function jsonBodyField(c: Context, name: string): Promise<string | null> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return null
+  try {
+    const body = (await c.req.json()) as unknown
+    const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : null
+    return typeof value === 'string' && value.trim() !== '' ? value : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -84,6 +101,11 @@ export function createAccessGuard(
         const named = rule.scope.in === 'query' ? c.req.query(rule.scope.name) : c.req.param(rule.scope.name)
         // Checked again by the use case; here it stops a request early, before any work.
         if (named && named.trim() !== '') await resolveReadPerimeter(acting, named)
+      }
+      if (rule.scope.kind === 'organisation' && rule.scope.in === 'body') {
+        // A write naming an organisation outside the subtree is refused (403) before the body is validated.
+        const named = await jsonBodyField(c, rule.scope.name)
+        if (named !== null) await resolveWritePerimeter(acting, named)
       }
       return who.actor
     })

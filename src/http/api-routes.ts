@@ -10,6 +10,7 @@ import {
   footprintResponse,
   healthResponse,
   importListResponse,
+  importQuarantineResponse,
   importResponse,
   openApiResponse,
   organisationListResponse,
@@ -28,6 +29,7 @@ import {
 } from './campaign-response-schemas.js'
 import { serviceEstimateResponse } from './service-response-schemas.js'
 import { PROJECT_ROUTES } from './project-routes.js'
+import { PLAN_ROUTES } from './plan-routes.js'
 
 /** One input field of a route: its public name, where it is sent, and the operation input it fills. */
 export type RouteParameter = {
@@ -204,6 +206,23 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'The files imported into a campaign, oldest first, one page at a time.',
     parameters: [campaign, limit, offset],
     response: { status: 200, contentType: 'application/json', schema: importListResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/imports/{id}/quarantine',
+    operationId: 'imports.quarantine',
+    operation: 'imports.quarantine',
+    summary:
+      'The quarantined lines of one import (cells as read, reasons), one page at a time: what to fix in an ' +
+      'uploaded file. An actor limited to a subtree reads only the imports made for it.',
+    parameters: [
+      { name: 'id', in: 'path', field: 'importId', kind: 'integer', description: 'The import id (GET /api/imports).' },
+      campaign,
+      limit,
+      offset,
+    ],
+    response: { status: 200, contentType: 'application/json', schema: importQuarantineResponse },
     errors: [400, 404],
   },
   {
@@ -601,6 +620,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     errors: [400, 415],
   },
   ...PROJECT_ROUTES,
+  ...PLAN_ROUTES,
   {
     method: 'GET',
     path: '/api/openapi.json',

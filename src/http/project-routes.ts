@@ -45,7 +45,8 @@ export const PROJECT_ROUTES: readonly ApiRoute[] = [
         in: 'body',
         field: 'project',
         kind: 'json',
-        description: '{ "name", "owner", "phase": "idea"|"design"|"build"|"run", "service": description or null }',
+        description:
+          '{ "name", "owner", "phase": "idea"|"design"|"build"|"run", "service": description or null }',
       },
     ],
     response: { status: 201, contentType: 'application/json', schema: projectResponse },
@@ -57,7 +58,7 @@ export const PROJECT_ROUTES: readonly ApiRoute[] = [
     operationId: 'project.gate',
     operation: 'project.gate',
     summary:
-      "The gate view of a project: at each phase, the latest estimate and its change in kgCO2e and % since the " +
+      'The gate view of a project: at each phase, the latest estimate and its change in kgCO2e and % since the ' +
       'previous phase that has one (same as `empreinte project gate NAME --json`).',
     parameters: [projectName],
     response: { status: 200, contentType: 'application/json', schema: projectGateResponse },

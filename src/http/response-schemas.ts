@@ -242,6 +242,27 @@ const unitChoices = z
     'Units chosen for columns whose unit the format does not state (NumEcoEval dureeUsage*, chargeMoy)',
   )
 
+export const importQuarantineResponse = z.strictObject({
+  campaign: z.number().int(),
+  import: z.strictObject({
+    id: z.number().int(),
+    fileName: z.string(),
+    organisation: z.string().nullable(),
+    rowsRead: z.number().int(),
+    rowsAccepted: z.number().int(),
+    rowsQuarantined: z.number().int(),
+  }),
+  header: z.array(z.string()).describe('The header of the file as read; each line\'s cells are in its order'),
+  items: z.array(
+    z.strictObject({
+      line: z.number().int().describe('Line in the uploaded file'),
+      cells: z.array(z.string()),
+      reasons: z.array(z.string()),
+    }),
+  ),
+  ...page,
+})
+
 export const importListResponse = z.strictObject({
   campaign: z.number().int(),
   items: z.array(

@@ -49,6 +49,8 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   },
   'GET /api/assets/{key}/explanation': { permission: 'read', scope: { kind: 'resource', name: 'key' } },
   'GET /api/imports': { permission: 'read', scope: { kind: 'filtered' } },
+  // The use case answers 404 for an import not made for the actor's subtree (src/app/import-quarantine.ts).
+  'GET /api/imports/{id}/quarantine': { permission: 'read', scope: { kind: 'resource', name: 'id' } },
   'POST /api/imports': {
     permission: 'write',
     scope: { kind: 'organisation', in: 'form', name: 'organisation' },
@@ -74,6 +76,18 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   'POST /api/projects/{name}/estimates': { permission: 'write', scope: { kind: 'workspace' } },
   'GET /api/projects/{name}/rgesn': { permission: 'read', scope: { kind: 'workspace' } },
   'POST /api/projects/{name}/rgesn/answers': { permission: 'write', scope: { kind: 'workspace' } },
+  // Saved scenarios, actions and tariffs (docs/scenarios.md, docs/action-plans.md): each lies in the subtree of
+  // its perimeter's organisation; lists hold what lies in the actor's subtree, and writes name an organisation of it.
+  'GET /api/scenarios': { permission: 'read', scope: { kind: 'filtered' } },
+  'POST /api/scenarios': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  'GET /api/scenarios/comparison': { permission: 'read', scope: { kind: 'filtered' } },
+  'DELETE /api/scenarios/{name}': { permission: 'write', scope: { kind: 'resource', name: 'name' } },
+  'GET /api/actions': { permission: 'read', scope: { kind: 'filtered' } },
+  'POST /api/actions': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  'GET /api/actions/progress': { permission: 'read', scope: { kind: 'filtered' } },
+  'POST /api/actions/{id}': { permission: 'write', scope: { kind: 'resource', name: 'id' } },
+  'GET /api/tariffs': { permission: 'read', scope: { kind: 'filtered' } },
+  'POST /api/tariffs': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
   'GET /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users/{login}/disable': { permission: 'manage-users', scope: { kind: 'workspace' } },

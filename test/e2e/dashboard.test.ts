@@ -16,6 +16,7 @@ import type { OpenedWorkspace } from '../../src/cli/cli-io.js'
 import { createHttpApp } from '../../src/http/create-http-app.js'
 import { serveHttp, type RunningServer } from '../../src/http/serve.js'
 import { openWorkspace } from '../../src/main.js'
+import { loadRgesn } from '../../src/app/rgesn.js'
 import { addAdministrator, TEST_LOGIN, TEST_PASSWORD } from '../support/sign-in.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -95,6 +96,11 @@ describe('the dashboard in Chromium', () => {
     })
     workspace = await openWorkspace(join(directory, 'workspace'), { create: true, progress: silent })
     await addAdministrator(workspace.deps)
+    // The RGESN criteria the projects tab scores against (a four-criterion sample of the published file).
+    await loadRgesn(workspace.deps, {
+      file: join(root, 'fixtures', 'rgesn', 'sample-referentiel-version-csv1.csv'),
+      atMs: null,
+    })
     const app = createHttpApp(workspace.deps, {
       staticDirectory: join(directory, 'web'),
       uploadDirectory: join(directory, 'uploads'),
@@ -239,6 +245,39 @@ describe('the dashboard in Chromium', () => {
     await page.screenshot({ path: join(screenshots, '06-services.png'), fullPage: true })
     await panel.getByRole('button', { name: 'Close' }).click()
     await panel.waitFor({ state: 'detached' })
+
+    // Projects tab: register a project with the form's description, record an estimate at its phase, read the
+    // gate view and the RGESN score the API answers.
+    await page.getByTestId('services-tab-projects').click()
+    await page.getByTestId('project-name').fill('Portail')
+    await page.getByTestId('project-owner').fill('DSI')
+    await page.getByTestId('project-add').click()
+    await page.getByTestId('project-record-Portail').waitFor()
+    await postFromPage(page, '/api/projects/Portail/rgesn/answers', [
+      { criterion: '1.1', answer: 'yes' },
+      { criterion: '2.1', answer: 'no' },
+      { criterion: '2.2', answer: 'not-applicable' },
+    ])
+    await page.getByTestId('project-record-Portail').click()
+    const gateCell = page.getByTestId('gate-climate-idea')
+    await gateCell.waitFor()
+    const gate = await apiFromPage<{
+      projects: { phases: { phase: string; estimate: { climateKgCo2e: number } | null }[] }[]
+    }>(page, '/api/projects/Portail/gate')
+    const idea = gate.projects[0]!.phases.find((row) => row.phase === 'idea')!
+    expect(Number(await gateCell.getAttribute('data-value'))).toBe(idea.estimate!.climateKgCo2e)
+    expect(idea.estimate!.climateKgCo2e).toBe(Math.min(...answer.options.map((option) => option.climateKgCo2ePerUser)) * 5000)
+    const rgesn = await apiFromPage<{ score: number | null }>(page, '/api/projects/Portail/rgesn')
+    expect(rgesn.score).toBeGreaterThan(0)
+    const score = page.getByTestId('rgesn-score')
+    await score.waitFor()
+    expect(await score.textContent()).toBe(
+      rgesn.score === null
+        ? '—'
+        : `${(rgesn.score * 100).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`,
+    )
+    await page.screenshot({ path: join(screenshots, '06b-projects.png'), fullPage: true })
+    await page.getByTestId('services-tab-estimate').click()
   })
 
   it('shows the campaign board the API answers, and validates and sends back organisations', async () => {

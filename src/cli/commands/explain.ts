@@ -6,6 +6,7 @@ import type { Deps } from '../../app/ports.js'
 import { formatNumber } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
 import { renderFootprint } from './footprint.js'
+import { explainVirtualCommand } from './virtual-footprint.js'
 
 /** `empreinte explain ASSET` or `empreinte explain --organisation CODE [--category ID] [--phase PHASE]` */
 export async function explainCommand(
@@ -13,6 +14,7 @@ export async function explainCommand(
   options: ParsedOptions,
   positional: string[],
 ): Promise<{ json: unknown; text: string }> {
+  if (options.vm !== null || options.application !== null) return explainVirtualCommand(deps, options)
   if (positional.length === 0 && options.organisation) {
     const explanation = await explainBreakdown(deps, {
       campaignYear: options.campaign,

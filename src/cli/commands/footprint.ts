@@ -9,12 +9,15 @@ import { CRITERIA, type CriterionId } from '../../core/referential/referential.j
 import type { Deps } from '../../app/ports.js'
 import { formatNumber, formatShare, formatTable } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
+import { applicationFootprintCommand } from './virtual-footprint.js'
+import { isApplicationBreakdown } from '../../app/virtual-footprint.js'
 
 /** `empreinte footprint [--campaign YEAR] [--by …] [--organisation CODE]` */
 export async function footprintCommand(
   deps: Deps,
   options: ParsedOptions,
 ): Promise<{ json: unknown; text: string }> {
+  if (isApplicationBreakdown(options.by)) return applicationFootprintCommand(deps, options)
   const report = await getFootprint(deps, {
     campaignYear: options.campaign,
     by: parseDimensions(options.by),

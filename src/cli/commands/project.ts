@@ -21,7 +21,10 @@ function phaseOf(text: string | null, fallback: ProjectPhase | null): ProjectPha
   if (text === null && fallback !== null) return fallback
   const phase = PROJECT_PHASES.find((candidate) => candidate === text?.trim().toLowerCase())
   if (phase === undefined) {
-    throw new AppError('invalid_argument', `Phase "${text ?? ''}" is unknown: use ${PROJECT_PHASES.join(', ')}.`)
+    throw new AppError(
+      'invalid_argument',
+      `Phase "${text ?? ''}" is unknown: use ${PROJECT_PHASES.join(', ')}.`,
+    )
   }
   return phase
 }

@@ -1,6 +1,13 @@
 import { AppError } from '../../app/errors.js'
 import type { Deps } from '../../app/ports.js'
-import { answerRgesn, loadRgesn, parseRgesnAnswer, readRgesnAnswers, rgesnScore, type RgesnScoreView } from '../../app/rgesn.js'
+import {
+  answerRgesn,
+  loadRgesn,
+  parseRgesnAnswer,
+  readRgesnAnswers,
+  rgesnScore,
+  type RgesnScoreView,
+} from '../../app/rgesn.js'
 import { RGESN_ANSWERS } from '../../core/services/rgesn-score.js'
 import { formatShare, formatTable } from '../format-table.js'
 import type { ParsedOptions } from '../parse-options.js'
@@ -39,7 +46,10 @@ export async function rgesnCommand(
       if (second === undefined || third === undefined) throw new AppError('invalid_argument', USAGE)
       const answer = parseRgesnAnswer(third)
       if (answer === null) {
-        throw new AppError('invalid_argument', `"${third}" is not an answer: use ${RGESN_ANSWERS.join(', ')}.`)
+        throw new AppError(
+          'invalid_argument',
+          `"${third}" is not an answer: use ${RGESN_ANSWERS.join(', ')}.`,
+        )
       }
       answers = [{ criterion: second, answer, note: options.note }]
     }
@@ -71,16 +81,21 @@ export function scoreText(score: RgesnScoreView & { project: string }): string {
   return (
     `Project "${score.project}", RGESN ${score.version ?? ''}: score ${share(score.score)} ` +
     `(${score.met} met / ${score.applicable} applicable of ${score.criteria} criteria)\n\n` +
-    formatTable(['family', ...header], [
-      ...score.byFamily.map((family) => [family.family, ...tally(family)]),
-      ['total', ...tally(score)],
-    ]) +
+    formatTable(
+      ['family', ...header],
+      [...score.byFamily.map((family) => [family.family, ...tally(family)]), ['total', ...tally(score)]],
+    ) +
     (score.history.length === 0
       ? '\nNo answer yet.\n'
       : '\nHistory (score after each date answers changed)\n' +
         formatTable(
           ['date', 'met', 'applicable', 'score'],
-          score.history.map((point) => [point.at.replace('T', ' ').slice(0, 16), point.met, point.applicable, share(point.score)]),
+          score.history.map((point) => [
+            point.at.replace('T', ' ').slice(0, 16),
+            point.met,
+            point.applicable,
+            share(point.score),
+          ]),
         )) +
     `\n${score.formula}\n`
   )

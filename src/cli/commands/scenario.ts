@@ -85,6 +85,12 @@ export async function scenarioCommand(
     }
     case 'compare': {
       const comparison = await compareScenarios(deps, { names, campaignYear: options.campaign })
+      if (comparison.scenarios.length === 0) {
+        throw new AppError(
+          'not_found',
+          'No saved scenario to compare: save one with empreinte scenario save NAME --lever …',
+        )
+      }
       return { json: comparison, text: renderComparison(comparison) }
     }
     case 'remove': {

@@ -58,9 +58,10 @@ export type NeApplicationIndicator = Allocated & {
 const key = (...parts: string[]): string => parts.join('\u0000')
 const isCompute = (kind: string): boolean => kind.trim().toLowerCase() !== 'stockage'
 
-type Share = { rule: NeAllocationRule; share: number; formula: (hostImpact: number) => { value: number; text: string } }
+export type Share = { rule: NeAllocationRule; share: number; formula: (hostImpact: number) => { value: number; text: string } }
 
-function shareOf(vm: NeVirtualEquipment, siblings: readonly NeVirtualEquipment[]): Share {
+/** The share of its host a VM gets, with the rule that gave it (exported for the workspace views, core/footprint/virtual-allocation.ts). */
+export function shareOf(vm: NeVirtualEquipment, siblings: readonly NeVirtualEquipment[]): Share {
   if (vm.allocationKey !== null) {
     const share = vm.allocationKey
     return {

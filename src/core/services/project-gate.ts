@@ -71,7 +71,11 @@ export function projectGate(project: Project, estimates: readonly ProjectEstimat
     let latest: ProjectEstimate | null = null
     for (const estimate of estimates) {
       if (estimate.projectId !== project.id || estimate.phase !== phase) continue
-      if (latest === null || estimate.atMs > latest.atMs || (estimate.atMs === latest.atMs && estimate.id > latest.id))
+      if (
+        latest === null ||
+        estimate.atMs > latest.atMs ||
+        (estimate.atMs === latest.atMs && estimate.id > latest.id)
+      )
         latest = estimate
     }
     if (latest === null) return { phase, isCurrent: phase === project.phase, estimate: null, change: null }
@@ -92,5 +96,11 @@ export function projectGate(project: Project, estimates: readonly ProjectEstimat
     const { comparison: _comparison, projectId: _projectId, ...estimate } = latest
     return { phase, isCurrent: phase === project.phase, estimate, change }
   })
-  return { project: project.name, owner: project.owner, phase: project.phase, phases, formula: GATE_CHANGE_FORMULA }
+  return {
+    project: project.name,
+    owner: project.owner,
+    phase: project.phase,
+    phases,
+    formula: GATE_CHANGE_FORMULA,
+  }
 }

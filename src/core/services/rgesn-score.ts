@@ -9,7 +9,13 @@ export const RGESN_ANSWERS = ['yes', 'no', 'not-applicable', 'in-progress'] as c
 export type RgesnAnswerValue = (typeof RGESN_ANSWERS)[number]
 
 /** One criterion as loaded from the published file (`id`, `thematique`, `critere`, `url`). */
-export type RgesnCriterion = { version: string; id: string; family: string; title: string; url: string | null }
+export type RgesnCriterion = {
+  version: string
+  id: string
+  family: string
+  title: string
+  url: string | null
+}
 
 /** One answer, append-only: the latest per criterion is the current one. */
 export type RgesnAnswer = { criterion: string; answer: RgesnAnswerValue; note: string | null; atMs: number }

@@ -83,8 +83,12 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
    * (import_id <> 0) tell which sources arrived; the reconciled view in service gives the fleet. A serial is a
    * duplicate across the whole campaign, so an incremental count recounts every organisation's duplicates.
    */
-  const countEvidence = async (campaignId: number, organisationIds: readonly number[] | undefined): Promise<void> => {
-    const within = organisationIds === undefined ? '' : `AND a.organisation_id IN (${idList(organisationIds)})`
+  const countEvidence = async (
+    campaignId: number,
+    organisationIds: readonly number[] | undefined,
+  ): Promise<void> => {
+    const within =
+      organisationIds === undefined ? '' : `AND a.organisation_id IN (${idList(organisationIds)})`
     const duplicate = `(SELECT serial FROM asset WHERE campaign_id = $1 AND serial IS NOT NULL
                         GROUP BY serial HAVING COUNT(*) > 1)`
     await connection.run('BEGIN TRANSACTION')
@@ -320,7 +324,8 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
         evidence.imputedAssets += toNumber(row[9])
         evidence.implausibleAssets += toNumber(row[10])
         evidence.duplicateSerialAssets += toNumber(row[11])
-        if (toNumber(row[13]) > 0) evidence.unmatchedUnits = (evidence.unmatchedUnits ?? 0) + toNumber(row[12])
+        if (toNumber(row[13]) > 0)
+          evidence.unmatchedUnits = (evidence.unmatchedUnits ?? 0) + toNumber(row[12])
         const lastUpload = toNumber(row[14])
         if (lastUpload > 0) evidence.lastUpload = Math.max(evidence.lastUpload ?? 0, lastUpload)
       }
@@ -329,7 +334,9 @@ export function createDuckDbCampaignStore(connection: DuckDBConnection): Campaig
 
     async refreshOrganisationEvidence(campaignId, organisationIds, previous) {
       const basis =
-        previous === null ? null : `${previous.computedRevision}/${previous.computedRevision}/${previous.referential}`
+        previous === null
+          ? null
+          : `${previous.computedRevision}/${previous.computedRevision}/${previous.referential}`
       const isCurrent = basis !== null && (await storedEvidenceState(campaignId)) === basis
       await countEvidence(campaignId, isCurrent ? organisationIds : undefined)
     },

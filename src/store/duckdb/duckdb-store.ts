@@ -69,9 +69,15 @@ import type { CampaignStore } from '../../app/campaign-ports.js'
 import type { AccessStore } from '../../app/ports.js'
 import type { PlanStore } from '../../app/ports.js'
 import { createDuckDbPlanStore } from './plans.js'
+import { createDuckDbBackup } from './backup.js'
+import type { WorkspaceBackup } from '../../app/ports.js'
 import { createDuckDbElectricityOverrideStore } from './electricity-overrides.js'
 import { createDuckDbEcoDesignStore } from './eco-design.js'
+import { createDuckDbWorkspaceTables } from './workspace-tables.js'
+import type { WorkspaceTables } from '../../app/ports.js'
+import { createDuckDbReferentialVersionStore } from './referential-versions.js'
 import type { EcoDesignStore } from '../../app/eco-design-ports.js'
+import type { ReferentialVersionStore } from '../../app/ports.js'
 import type { ElectricityOverrideStore } from '../../app/ports.js'
 
 /** The embedded workspace store: one DuckDB file per workspace. */
@@ -197,6 +203,11 @@ export class DuckDbStore implements WorkspaceStore {
       computedRevision: toNumber(revision),
       assetsRevision: toNumber(assetsRevision),
     }
+  }
+
+  async assetsRevision(campaignId: number): Promise<number | null> {
+    const found = await rows(this.connection, 'SELECT assets_revision FROM campaign WHERE id = $1', [campaignId])
+    return found.length === 0 ? null : toNumber(found[0]![0])
   }
 
   async *readComputeRows(campaignId: number, organisationIds?: readonly number[]): AsyncIterable<ComputeBatch> {
@@ -818,6 +829,11 @@ export class DuckDbStore implements WorkspaceStore {
   }
 
   /** Users, sessions, tokens and the audit log of this workspace (src/store/duckdb/users.ts). */
+  /** Backup and restore through this connection (docs/backup.md). */
+  workspaceBackup(): WorkspaceBackup {
+    return createDuckDbBackup(this.connection)
+  }
+
   accessStore(): AccessStore {
     return createDuckDbAccessStore(this.connection)
   }
@@ -835,6 +851,16 @@ export class DuckDbStore implements WorkspaceStore {
   /** IT projects, their estimates and RGESN answers (src/store/duckdb/eco-design.ts). */
   ecoDesignStore(): EcoDesignStore {
     return createDuckDbEcoDesignStore(this.connection)
+  }
+
+  /** The raw tables, for `empreinte migrate` (workspace-tables.ts). */
+  workspaceTables(): WorkspaceTables {
+    return createDuckDbWorkspaceTables(this.connection)
+  }
+
+  /** Imported referential versions and campaign pins (src/store/duckdb/referential-versions.ts). */
+  referentialVersionStore(): ReferentialVersionStore {
+    return createDuckDbReferentialVersionStore(this.connection)
   }
 
   async close(): Promise<void> {

@@ -44,7 +44,11 @@ export function createDuckDbEcoDesignStore(connection: DuckDBConnection): EcoDes
   const timeOf = async (atMs: number | null): Promise<number> =>
     atMs ?? toNumber((await rows(connection, 'SELECT CAST(epoch_ms(current_timestamp) AS BIGINT)'))[0]![0])
   const findProject = async (name: string): Promise<Project | null> => {
-    const found = await rows(connection, `SELECT ${PROJECT_COLUMNS} FROM project WHERE lower(name) = lower($1)`, [name])
+    const found = await rows(
+      connection,
+      `SELECT ${PROJECT_COLUMNS} FROM project WHERE lower(name) = lower($1)`,
+      [name],
+    )
     return found.length === 0 ? null : toProject(found[0]!)
   }
   return {
@@ -52,15 +56,30 @@ export function createDuckDbEcoDesignStore(connection: DuckDBConnection): EcoDes
       const id = await nextId('project')
       const createdMs = await timeOf(project.atMs)
       const service = project.service === null ? null : JSON.stringify(project.service)
-      await connection.run(
-        `INSERT INTO project (${PROJECT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, project.name, project.owner, project.phase, service, project.serviceFile, createdMs],
-      )
-      return { id, name: project.name, owner: project.owner, phase: project.phase, service: project.service, serviceFile: project.serviceFile, createdMs }
+      await connection.run(`INSERT INTO project (${PROJECT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        project.name,
+        project.owner,
+        project.phase,
+        service,
+        project.serviceFile,
+        createdMs,
+      ])
+      return {
+        id,
+        name: project.name,
+        owner: project.owner,
+        phase: project.phase,
+        service: project.service,
+        serviceFile: project.serviceFile,
+        createdMs,
+      }
     },
     findProject,
     async listProjects() {
-      return (await rows(connection, `SELECT ${PROJECT_COLUMNS} FROM project ORDER BY lower(name)`)).map(toProject)
+      return (await rows(connection, `SELECT ${PROJECT_COLUMNS} FROM project ORDER BY lower(name)`)).map(
+        toProject,
+      )
     },
     async updateProject(id, change) {
       if (change.phase !== undefined) {

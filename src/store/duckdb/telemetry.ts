@@ -133,9 +133,16 @@ export async function importTelemetry(
       ],
     )
     const { matched, unmatched } = await refreshUsage(connection, meta.campaignId)
-    await connection.run('UPDATE campaign SET assets_revision = assets_revision + 1 WHERE id = $1', [
-      meta.campaignId,
-    ])
+    // Telemetry changes the footprint (a new assets revision) but not which devices are the same: a campaign
+    // reconciled before stays reconciled, so the next footprint or scenario does not redo the whole pass (which
+    // refreshes usage over every telemetry row again: most of a 157 s first scenario after a 36.5 M-row import).
+    await connection.run(
+      `UPDATE campaign SET assets_revision = assets_revision + 1,
+         reconciled_revision = CASE WHEN reconciled_revision = assets_revision THEN assets_revision + 1
+                                    ELSE reconciled_revision END
+       WHERE id = $1`,
+      [meta.campaignId],
+    )
     await connection.run('COMMIT')
     return {
       ...meta,

@@ -79,16 +79,21 @@ export function createPostgresEcoDesignStore(connection: postgres.Sql): EcoDesig
       })
     },
     async findProject(name) {
-      const found = await rows(connection, `SELECT ${PROJECT_COLUMNS} FROM project WHERE lower(name) = lower($1)`, [
-        name,
-      ])
+      const found = await rows(
+        connection,
+        `SELECT ${PROJECT_COLUMNS} FROM project WHERE lower(name) = lower($1)`,
+        [name],
+      )
       return found.length === 0 ? null : toProject(found[0]!)
     },
     async listProjects() {
-      return (await rows(connection, `SELECT ${PROJECT_COLUMNS} FROM project ORDER BY lower(name)`)).map(toProject)
+      return (await rows(connection, `SELECT ${PROJECT_COLUMNS} FROM project ORDER BY lower(name)`)).map(
+        toProject,
+      )
     },
     async updateProject(id, change) {
-      if (change.phase !== undefined) await run(connection, 'UPDATE project SET phase = $1 WHERE id = $2', [change.phase, id])
+      if (change.phase !== undefined)
+        await run(connection, 'UPDATE project SET phase = $1 WHERE id = $2', [change.phase, id])
       if (change.service !== undefined) {
         await run(connection, 'UPDATE project SET service = $1, service_file = $2 WHERE id = $3', [
           change.service === null ? null : JSON.stringify(change.service),
@@ -135,7 +140,11 @@ export function createPostgresEcoDesignStore(connection: postgres.Sql): EcoDesig
       await withLock(connection, async (tx) => {
         // The version loaded last is the one in use: its load time is kept after every other version's.
         const latestOther = toNumber(
-          (await rows(tx, 'SELECT COALESCE(MAX(loaded_ms), -1) FROM rgesn_criterion WHERE version <> $1', [version]))[0]![0],
+          (
+            await rows(tx, 'SELECT COALESCE(MAX(loaded_ms), -1) FROM rgesn_criterion WHERE version <> $1', [
+              version,
+            ])
+          )[0]![0],
         )
         const loadedMs = Math.max(await timeOf(tx, atMs), latestOther + 1)
         await run(tx, 'DELETE FROM rgesn_criterion WHERE version = $1', [version])

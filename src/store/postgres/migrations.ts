@@ -235,6 +235,34 @@ CREATE TABLE rgesn_answer (
 CREATE INDEX rgesn_answer_project ON rgesn_answer (project_id, at_ms);
 `,
   },
+  {
+    version: 5,
+    name: 'campaign-evidence-and-referential-versions',
+    sql: `
+-- The DuckDB workspace's per-organisation evidence cache (DuckDB migration 11), so that \`empreinte migrate\` copies
+-- every table both ways. The PostgreSQL campaign store counts evidence on the fly and does not fill it; the
+-- DuckDB store recounts whenever campaign_evidence_state differs from the campaign's revisions, so a copied
+-- cache is never read stale.
+CREATE TABLE campaign_evidence (
+  campaign_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, category TEXT, is_purchase BOOLEAN NOT NULL,
+  source_units DOUBLE PRECISION NOT NULL, units DOUBLE PRECISION NOT NULL, assets BIGINT NOT NULL,
+  serial_present BIGINT NOT NULL, purchase_date_present BIGINT NOT NULL, model_present BIGINT NOT NULL,
+  imputed_assets BIGINT NOT NULL, implausible_assets BIGINT NOT NULL, duplicate_serial_assets BIGINT NOT NULL,
+  unmatched_units DOUBLE PRECISION NOT NULL, result_models BIGINT NOT NULL, last_upload INTEGER NOT NULL,
+  telemetry_devices BIGINT NOT NULL);
+CREATE INDEX campaign_evidence_key ON campaign_evidence (organisation_id, campaign_id);
+CREATE TABLE campaign_evidence_state (campaign_id INTEGER PRIMARY KEY, state TEXT NOT NULL);
+-- Imported referential versions (DuckDB migration 12); referential-versions.ts also creates them when missing.
+CREATE TABLE IF NOT EXISTS referential_version (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL, format TEXT NOT NULL,
+  files TEXT NOT NULL, counts TEXT NOT NULL, imported_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS referential_row (
+  version_id INTEGER NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL,
+  PRIMARY KEY (version_id, kind, position));
+CREATE TABLE IF NOT EXISTS campaign_referential (
+  seq INTEGER PRIMARY KEY, campaign_id INTEGER NOT NULL, referential TEXT NOT NULL, pinned_ms BIGINT NOT NULL);
+`,
+  },
 ]
 
 /** The workspace tables, in an order where a copy never reads a table before the ones it refers to. */

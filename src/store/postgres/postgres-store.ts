@@ -46,7 +46,11 @@ import { createPostgresAccessStore } from './access.js'
 import { createPostgresCampaignStore } from './campaign-store.js'
 import { createPostgresPlanStore } from './plans.js'
 import { createPostgresEcoDesignStore } from './eco-design.js'
+import { createPostgresWorkspaceTables } from './workspace-tables.js'
+import type { WorkspaceTables } from '../../app/ports.js'
+import { createPostgresReferentialVersionStore } from './referential-versions.js'
 import type { EcoDesignStore } from '../../app/eco-design-ports.js'
+import type { ReferentialVersionStore } from '../../app/ports.js'
 import { domainOfCode, imputedFields, OWNERSHIP_CODES, STATUS_CODES } from '../duckdb/codes.js'
 import {
   PATH_SEPARATOR,
@@ -929,6 +933,16 @@ export class PostgresStore implements WorkspaceStore {
   /** IT projects, their estimates and RGESN answers (eco-design.ts). */
   ecoDesignStore(): EcoDesignStore {
     return createPostgresEcoDesignStore(this.sql)
+  }
+
+  /** The raw tables, for `empreinte migrate` (workspace-tables.ts). */
+  workspaceTables(): WorkspaceTables {
+    return createPostgresWorkspaceTables(this.sql)
+  }
+
+  /** Imported referential versions and campaign pins (referential-versions.ts). */
+  referentialVersionStore(): ReferentialVersionStore {
+    return createPostgresReferentialVersionStore(this.sql)
   }
 
   async close(): Promise<void> {
