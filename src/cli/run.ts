@@ -25,6 +25,7 @@ import { serviceCommand } from './commands/service.js'
 import { projectCommand } from './commands/project.js'
 import { rgesnCommand } from './commands/rgesn.js'
 import { conformanceCommand } from './commands/conformance.js'
+import { backupCommand } from './commands/backup.js'
 import { referentialCommand } from './commands/referential.js'
 import { migrateCommand } from './commands/migrate.js'
 import { parseOptions } from './parse-options.js'
@@ -110,6 +111,8 @@ Usage: empreinte COMMAND [options]   (every command takes --workspace DIR and --
                            and PostgreSQL (empty target), then compare the row counts of every table
   user add LOGIN --role administrator|analyst|contributor|viewer [--organisation CODE] [--password-stdin]
   user list | user disable LOGIN | user token LOGIN [--name NAME] [--expires-days 90]   (token shown once)
+  backup FILE              a consistent copy of the whole workspace (DuckDB file / pg_dump), with its footprint
+                           checksum in FILE.manifest.json; restore FILE puts it back and checks it (docs/backup.md)
   audit [--limit 50]       audit log: imports, rule changes, users, tokens, sign-ins (docs/access-control.md)
 
 Options: --json (one JSON document), --progress (progress lines on stderr even when it is not a terminal)
@@ -144,6 +147,8 @@ export async function run(
     return command === null && !options.help ? 2 : 0
   }
   const known = [
+    'backup',
+    'restore',
     'user',
     'audit',
     'demo',
@@ -198,6 +203,7 @@ export async function run(
         command === 'import' ||
         command === 'serve' ||
         command === 'watch' ||
+        command === 'restore' ||
         command === 'project' ||
         command === 'rgesn' ||
         (command === 'referential' && positional[0] === 'import'),
@@ -219,6 +225,11 @@ export async function run(
       const output = await conformanceCommand(deps, options, positional)
       io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
       return output.isConformant ? 0 : 1
+    }
+    if (command === 'backup' || command === 'restore') {
+      const output = await backupCommand(deps, command, positional, io.now())
+      io.stdout(options.json ? JSON.stringify(output.json, null, 2) + '\n' : output.text)
+      return 0
     }
     if (command === 'imports') {
       const history = await importsCommand(deps, options)

@@ -26,7 +26,8 @@ describe('telemetry import on duckdb', () => {
         defaultCampaignYear: 2025,
       })
       const campaign = (await deps.store.findCampaign(2025))!
-      expect(await reconcileIfNeeded(deps, campaign)).not.toBeNull()
+      await reconcileIfNeeded(deps, campaign)
+      expect(await deps.store.isReconciled(campaign.id)).toBe(true)
       await getFootprint(deps, {
         campaignYear: 2025,
         by: [],
