@@ -19,7 +19,7 @@ function backupPort(deps: Deps): WorkspaceBackup {
 
 /**
  * The fingerprint a restore is checked against: the footprint of the latest campaign by organisation and
- * category (computed first if the inventory changed), as JSON, through SHA-256.
+ * category (computed first if the inventory changed), as JSON with figures at 12 significant digits, through SHA-256.
  */
 export async function footprintFingerprint(
   deps: Deps,
@@ -31,7 +31,12 @@ export async function footprintFingerprint(
     by: ['organisation', 'category'],
     organisation: null,
   })
-  return { footprintSha256: deps.secrets.digest(JSON.stringify(report)), campaign: campaign.year, assets: report.assets }
+  // DuckDB sums in parallel, so the last bit of a float may change between two runs on the same data:
+  // figures are hashed at 12 significant digits.
+  const text = JSON.stringify(report, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value,
+  )
+  return { footprintSha256: deps.secrets.digest(text), campaign: campaign.year, assets: report.assets }
 }
 
 /** Writes the whole workspace to `file`, with a manifest holding the footprint's checksum. */

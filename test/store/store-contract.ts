@@ -434,7 +434,7 @@ export function describeStoreContract(engine: string, open: StoreOpener): void {
       })
       expect(
         (await deps.campaigns.reviews(1)).map((review) => [review.path.at(-1), review.decision]),
-      ).toEqual([['CPAM Rhône', 'validated']])
+      ).toEqual([['CPAM Rhône', 'validate']])
       const closed = await closeCampaign(deps, { campaignYear: 2025, atMs: 3_000 })
       expect([closed.version, closed.organisations]).toEqual([1, 3])
       expect(closed.climateKgCo2e).toBeCloseTo(EXPECTED_FROZEN_TOTAL, 9)

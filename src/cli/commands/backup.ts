@@ -11,7 +11,7 @@ export async function backupCommand(
 ): Promise<{ json: unknown; text: string }> {
   if (positional.length !== 1)
     throw new AppError('invalid_argument', `Usage: empreinte ${command} FILE [--workspace DIR]`)
-  const file = deps.files.join(positional[0]!)
+  const file = positional[0]!
   if (command === 'backup') {
     const done = await backupWorkspace(deps, { file, nowMs })
     return {
