@@ -109,10 +109,19 @@ async function importInProcess(
   file: string,
   workspace: string,
 ): Promise<ImportCounts & { isAlreadyImported: boolean }> {
-  const result = await runInProcess(['import', file, '--campaign', CAMPAIGN, '--workspace', workspace, '--json'])
+  const result = await runInProcess([
+    'import',
+    file,
+    '--campaign',
+    CAMPAIGN,
+    '--workspace',
+    workspace,
+    '--json',
+  ])
   if (result.code !== 0) throw new Error(`import ${file} failed (${result.code}): ${result.stderr}`)
-  const imports = (JSON.parse(result.stdout) as { imports: (ImportCounts & { isAlreadyImported?: boolean })[] })
-    .imports
+  const imports = (
+    JSON.parse(result.stdout) as { imports: (ImportCounts & { isAlreadyImported?: boolean })[] }
+  ).imports
   return imports.reduce<ImportCounts & { isAlreadyImported: boolean }>(
     (sum, item) => ({
       rowsRead: sum.rowsRead + item.rowsRead,
@@ -136,7 +145,7 @@ async function writeGlpiFile(path: string, rows: number, seed: number): Promise<
   const stream = createWriteStream(path)
   const isUtf8 = seed % 2 === 1
   const encode = (text: string): Buffer =>
-    isUtf8 ? Buffer.from(text, 'utf8') : Buffer.from(text.replace(/[^\u0000-\u00ff]/g, '?'), 'latin1')
+    isUtf8 ? Buffer.from(text, 'utf8') : Buffer.from(text.replace(/[\u0100-\uffff]/g, '?'), 'latin1')
   if (isUtf8) stream.write(Buffer.from([0xef, 0xbb, 0xbf]))
   let lines = [GLPI_HEADER.join(';')]
   const rowsOf = iterateGlpiComputerRows({
@@ -147,7 +156,9 @@ async function writeGlpiFile(path: string, rows: number, seed: number): Promise<
     brokenRows: 0.03,
   })
   for (const row of rowsOf) {
-    lines.push(row.map((field) => (/[";\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(';'))
+    lines.push(
+      row.map((field) => (/[";\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(';'),
+    )
     if (lines.length >= 2_000) {
       if (!stream.write(encode(lines.join('\r\n') + '\r\n'))) await once(stream, 'drain')
       lines = []
@@ -179,7 +190,11 @@ async function prepareFiles(options: CrashRunOptions): Promise<string[]> {
   return files
 }
 
-type ReadyChild = { child: ChildProcess; ready: Promise<void>; exited: Promise<[number | null, string | null]> }
+type ReadyChild = {
+  child: ChildProcess
+  ready: Promise<void>
+  exited: Promise<[number | null, string | null]>
+}
 
 /** Starts a child that loads the CLI and waits for its command line (bench/crash-import-child.ts). */
 function startChild(): ReadyChild {
@@ -223,7 +238,14 @@ async function importAndKill(
 
 /** Every import in the workspace, with its rows counted in the asset and quarantine tables. */
 async function inspect(workspace: string): Promise<{
-  imports: { id: number; fileName: string; accepted: number; quarantined: number; assets: number; held: number }[]
+  imports: {
+    id: number
+    fileName: string
+    accepted: number
+    quarantined: number
+    assets: number
+    held: number
+  }[]
   orphanAssets: number
   orphanQuarantine: number
 }> {
@@ -286,7 +308,9 @@ export async function runCrashImports(options: CrashRunOptions): Promise<CrashRu
   const calibration = await importAndKill(startChild(), files[largest]!, scratch, 10 * 60_000)
   await rm(scratch, { recursive: true, force: true })
   const childRatio = Math.max(1, calibration.elapsedMs / reference[largest]!.ms)
-  log(`a whole child import of the largest file: ${calibration.elapsedMs.toFixed(0)} ms (× ${childRatio.toFixed(2)})`)
+  log(
+    `a whole child import of the largest file: ${calibration.elapsedMs.toFixed(0)} ms (× ${childRatio.toFixed(2)})`,
+  )
 
   const random = createRandom(options.seed + 1).next
   const workspace = join(options.directory, 'crashed')
@@ -340,10 +364,14 @@ export async function runCrashImports(options: CrashRunOptions): Promise<CrashRu
         )
     }
     if (state.orphanAssets > 0 || state.orphanQuarantine > 0)
-      problems.push(`kill ${index}: rows without their import (${state.orphanAssets} assets, ${state.orphanQuarantine} quarantined)`)
+      problems.push(
+        `kill ${index}: rows without their import (${state.orphanAssets} assets, ${state.orphanQuarantine} quarantined)`,
+      )
     const isPresent = state.imports.length > committed
     if (state.imports.length !== committed && state.imports.length !== committed + 1)
-      problems.push(`kill ${index}: ${state.imports.length} imports recorded, expected ${committed} or ${committed + 1}`)
+      problems.push(
+        `kill ${index}: ${state.imports.length} imports recorded, expected ${committed} or ${committed + 1}`,
+      )
     if (killed.wasRunning) {
       report.killedWhileRunning++
       if (isPresent) report.foundWhole++
@@ -377,7 +405,10 @@ export async function runCrashImports(options: CrashRunOptions): Promise<CrashRu
   report.finalClimateKgCo2e = final.climateKgCo2e
   if (final.assets !== referenceFootprint.assets)
     problems.push(`final assets ${final.assets}, reference ${referenceFootprint.assets}`)
-  if (Math.abs(final.climateKgCo2e - referenceFootprint.climateKgCo2e) > 1e-9 * Math.abs(referenceFootprint.climateKgCo2e))
+  if (
+    Math.abs(final.climateKgCo2e - referenceFootprint.climateKgCo2e) >
+    1e-9 * Math.abs(referenceFootprint.climateKgCo2e)
+  )
     problems.push(`final total ${final.climateKgCo2e} kgCO2e, reference ${referenceFootprint.climateKgCo2e}`)
   report.seconds = (performance.now() - started) / 1000
   report.loadAverage = loadavg().map((value) => Math.round(value * 100) / 100)
@@ -389,7 +420,8 @@ const silentProgress = { start() {}, advance() {}, stop() {} }
 async function main(): Promise<void> {
   const values = new Map<string, string>()
   const argv = process.argv.slice(2)
-  for (let index = 0; index < argv.length; index += 2) values.set(argv[index]!.replace(/^--/, ''), argv[index + 1] ?? '')
+  for (let index = 0; index < argv.length; index += 2)
+    values.set(argv[index]!.replace(/^--/, ''), argv[index + 1] ?? '')
   const keep = values.get('keep')
   const directory = keep ?? (await mkdtemp(join(tmpdir(), 'empreinte-crash-bench-')))
   try {

@@ -21,9 +21,18 @@ async function json<T>(argv: string[]): Promise<T> {
 async function roundTrip(workspace: string, other: string, file: string): Promise<void> {
   await json(['import', ...FIRST, '--campaign', '2025', '--workspace', workspace])
   const footprint = await json<{ assets: number; total: { climateKgCo2e: number } }>([
-    'footprint', '--by', 'organisation,category', '--workspace', workspace,
+    'footprint',
+    '--by',
+    'organisation,category',
+    '--workspace',
+    workspace,
   ])
-  const backup = await json<Fingerprint & { bytes: number; engine: string }>(['backup', file, '--workspace', workspace])
+  const backup = await json<Fingerprint & { bytes: number; engine: string }>([
+    'backup',
+    file,
+    '--workspace',
+    workspace,
+  ])
   expect(backup.footprintSha256).toMatch(/^[0-9a-f]{64}$/)
   expect(backup.assets).toBe(footprint.assets)
   expect(backup.assets).toBe(13) // 7 GLPI + 6 OCS assets accepted
@@ -37,10 +46,23 @@ async function roundTrip(workspace: string, other: string, file: string): Promis
   await json(['import', LATER, '--campaign', '2025', '--workspace', workspace])
   const changed = await json<{ assets: number }>(['footprint', '--workspace', workspace])
   expect(changed.assets).toBeGreaterThan(backup.assets)
-  const restored = await json<Fingerprint & { isVerified: boolean }>(['restore', file, '--workspace', workspace])
-  expect(restored).toMatchObject({ footprintSha256: backup.footprintSha256, assets: backup.assets, isVerified: true })
+  const restored = await json<Fingerprint & { isVerified: boolean }>([
+    'restore',
+    file,
+    '--workspace',
+    workspace,
+  ])
+  expect(restored).toMatchObject({
+    footprintSha256: backup.footprintSha256,
+    assets: backup.assets,
+    isVerified: true,
+  })
   const after = await json<{ assets: number; total: { climateKgCo2e: number } }>([
-    'footprint', '--by', 'organisation,category', '--workspace', workspace,
+    'footprint',
+    '--by',
+    'organisation,category',
+    '--workspace',
+    workspace,
   ])
   expect(after.assets).toBe(footprint.assets)
   // Same figures (DuckDB's parallel sums may differ in the last bit).
@@ -68,7 +90,11 @@ describe('backup and restore', () => {
   })
 
   it('round-trips a DuckDB workspace, verified by the checksum of its footprint', async () => {
-    await roundTrip(join(directory, 'duckdb-a'), join(directory, 'duckdb-b'), join(directory, 'workspace.backup'))
+    await roundTrip(
+      join(directory, 'duckdb-a'),
+      join(directory, 'duckdb-b'),
+      join(directory, 'workspace.backup'),
+    )
   })
 
   describe('on PostgreSQL', () => {

@@ -9,7 +9,10 @@ import { openWorkspace } from '../src/main.js'
 const PASSWORD = 'correct horse battery staple 42'
 
 /** Runs a command line with `stdin` as standard input; answers everything written to stdout/stderr too. */
-async function runWithStdin(argv: string[], stdin: string | null): Promise<{ code: number; output: string; stdout: string }> {
+async function runWithStdin(
+  argv: string[],
+  stdin: string | null,
+): Promise<{ code: number; output: string; stdout: string }> {
   let stdout = ''
   let stderr = ''
   const code = await run(
@@ -36,9 +39,23 @@ describe('secrets on the command line', () => {
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'empreinte-cli-secrets-'))
     workspace = join(directory, 'workspace')
+    const imported = await runWithStdin(
+      [
+        'import',
+        join(import.meta.dirname, '..', 'fixtures/e2e/glpi-parc.csv'),
+        '--campaign',
+        '2025',
+        '--workspace',
+        workspace,
+      ],
+      null,
+    )
+    expect(imported.code).toBe(0)
     // Whatever reaches the console (logs) is kept too.
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')))
+      vi.spyOn(console, level).mockImplementation(
+        (...args: unknown[]) => void printed.push(args.map(String).join(' ')),
+      )
   })
   afterAll(async () => {
     vi.restoreAllMocks()
@@ -50,14 +67,30 @@ describe('secrets on the command line', () => {
     for (const json of [false, true]) {
       const login = json ? 'alice-json' : 'alice'
       const added = await runWithStdin(
-        ['user', 'add', login, '--role', 'administrator', '--password-stdin', '--workspace', workspace, ...(json ? ['--json'] : [])],
+        [
+          'user',
+          'add',
+          login,
+          '--role',
+          'administrator',
+          '--password-stdin',
+          '--workspace',
+          workspace,
+          ...(json ? ['--json'] : []),
+        ],
         `${PASSWORD}\n`,
       )
       expect(added.code).toBe(0)
       outputs.push(added.output)
     }
-    const plain = await runWithStdin(['user', 'token', 'alice', '--name', 'ci', '--workspace', workspace], null)
-    const json = await runWithStdin(['user', 'token', 'alice-json', '--name', 'ci', '--json', '--workspace', workspace], null)
+    const plain = await runWithStdin(
+      ['user', 'token', 'alice', '--name', 'ci', '--workspace', workspace],
+      null,
+    )
+    const json = await runWithStdin(
+      ['user', 'token', 'alice-json', '--name', 'ci', '--json', '--workspace', workspace],
+      null,
+    )
     expect([plain.code, json.code]).toEqual([0, 0])
     const token = (JSON.parse(json.stdout) as { token: string }).token
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
@@ -72,8 +105,11 @@ describe('secrets on the command line', () => {
     const everything = [...outputs, ...printed].join('\n')
     for (const secret of [PASSWORD, token, plainToken]) expect(everything).not.toContain(secret)
     // The workspace file keeps neither the password nor the tokens in clear.
-    await (await openWorkspace(workspace, { create: false, progress: { start() {}, advance() {}, stop() {} } })).close()
+    await (
+      await openWorkspace(workspace, { create: false, progress: { start() {}, advance() {}, stop() {} } })
+    ).close()
     const bytes = await readFile(join(workspace, 'workspace.duckdb'))
-    for (const secret of [PASSWORD, token, plainToken]) expect(bytes.includes(Buffer.from(secret))).toBe(false)
+    for (const secret of [PASSWORD, token, plainToken])
+      expect(bytes.includes(Buffer.from(secret))).toBe(false)
   })
 })

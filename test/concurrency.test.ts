@@ -35,7 +35,8 @@ async function perform(send: Send, step: Step): Promise<void> {
   } else {
     response = await send('/api/reconciliation?campaign=2025', { method: 'POST' })
   }
-  if (response.status !== (step.kind === 'import' ? 201 : 200)) throw new Error(`${step.kind}: ${response.status} ${await response.text()}`)
+  if (response.status !== (step.kind === 'import' ? 201 : 200))
+    throw new Error(`${step.kind}: ${response.status} ${await response.text()}`)
 }
 
 /** What the dashboard reads: the total (and its breakdown by organisation) and the organisation tree. */
@@ -46,7 +47,10 @@ async function readState(send: Send): Promise<{ total: number; breakdownSum: num
   ])
   if (footprint.status !== 200 || organisations.status !== 200)
     throw new Error(`status ${footprint.status} / ${organisations.status}: ${await footprint.text()}`)
-  const body = (await footprint.json()) as { total: { climateKgCo2e: number }; breakdown: { climateKgCo2e: number }[] }
+  const body = (await footprint.json()) as {
+    total: { climateKgCo2e: number }
+    breakdown: { climateKgCo2e: number }[]
+  }
   return {
     total: body.total.climateKgCo2e,
     breakdownSum: body.breakdown.reduce((sum, row) => sum + row.climateKgCo2e, 0),
@@ -54,7 +58,9 @@ async function readState(send: Send): Promise<{ total: number; breakdownSum: num
   }
 }
 
-async function openWithToken(directory: string): Promise<{ workspace: OpenedWorkspace; app: Hono; token: string }> {
+async function openWithToken(
+  directory: string,
+): Promise<{ workspace: OpenedWorkspace; app: Hono; token: string }> {
   const workspace = await openWorkspace(directory, { create: true, progress: silent })
   const token = await createAdministratorToken(workspace.deps)
   const app = createHttpApp(workspace.deps, {
@@ -80,7 +86,10 @@ describe('imports and recomputations while 20 clients read the dashboard API', (
       Promise.resolve(
         reference.app.request(path, {
           ...init,
-          headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${reference.token}` },
+          headers: {
+            ...(init?.headers as Record<string, string>),
+            authorization: `Bearer ${reference.token}`,
+          },
         }),
       )
     try {

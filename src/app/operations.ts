@@ -31,6 +31,7 @@ import type { Deps } from './ports.js'
 import { ECO_DESIGN_INPUTS, ECO_DESIGN_OPERATIONS } from './eco-design-operations.js'
 import { CAMPAIGN_INPUTS, CAMPAIGN_OPERATIONS } from './campaign-operations.js'
 import { PLAN_INPUTS, PLAN_OPERATIONS } from './plan-operations.js'
+import { REFERENTIAL_INPUTS, REFERENTIAL_OPERATIONS } from './referential-operations.js'
 
 const campaignYear = z.number().int().min(1990).max(2100).nullable().default(null)
 const limit = z.number().int().min(1).max(1000).default(100)
@@ -124,6 +125,7 @@ export const OPERATION_INPUTS = {
   ...ECO_DESIGN_INPUTS,
   ...CAMPAIGN_INPUTS,
   ...PLAN_INPUTS,
+  ...REFERENTIAL_INPUTS,
 } as const
 
 export type OperationId = keyof typeof OPERATION_INPUTS
@@ -174,6 +176,7 @@ export const OPERATIONS = {
   ...ECO_DESIGN_OPERATIONS,
   ...CAMPAIGN_OPERATIONS,
   ...PLAN_OPERATIONS,
+  ...REFERENTIAL_OPERATIONS,
 } satisfies { [Id in OperationId]: (deps: Deps, input: OperationInput<Id>) => Promise<unknown> }
 
 /** What operation `id` resolves to. */

@@ -171,9 +171,28 @@ export type ComputeBatch = {
 /** Receives the computed footprint of each row of the batches that `readComputeRows` produced. */
 export type ResultWriter = {
   add(batch: ComputeBatch, index: number, footprint: AssetFootprint): void
+  /**
+   * Adds results that come from no asset row (cloud lines, docs/methodology/cloud.md), grouped by organisation,
+   * domain and model; in an incremental pass the store keeps only the groups of the organisations it recomputes.
+   * Optional: a store without it has no such results.
+   */
+  addGroup?(group: ResultGroup): void
   flush(): Promise<void>
   commit(): Promise<void>
   rollback(): Promise<void>
+}
+
+/** One group of results that no asset row produced (see ResultWriter.addGroup). */
+export type ResultGroup = {
+  organisationPath: readonly string[]
+  domain: DomainId
+  category: CategoryId
+  manufacturer: string | null
+  model: string | null
+  assets: number
+  quantity: number
+  annualKwh: number
+  impacts: Partial<Record<CriterionId, Record<PhaseId, number>>>
 }
 
 export type BreakdownDimension = 'organisation' | 'domain' | 'category' | 'phase' | 'site' | 'criterion'

@@ -20,6 +20,7 @@ import {
 } from '../core/numecoeval/referential-tables.js'
 import { referentialToG4itTables } from '../core/referential/g4it-referential.js'
 import { CRITERIA, type CriterionId, type Referential } from '../core/referential/referential.js'
+import { recordAudit, requirePermission, requireWholeTree } from './access.js'
 import { loadCampaignReferential } from './campaign-referential.js'
 import { resolveCampaign } from './campaigns.js'
 import { emptyFootprintInput } from './compute-campaign-footprint.js'
@@ -54,6 +55,7 @@ export async function importReferential(
   deps: Deps,
   input: { paths: readonly string[]; format: string | null; name: string | null; version: string | null; atMs: number | null },
 ): Promise<ReferentialImportResult> {
+  requireReferentialManager(deps, 'Importing a referential')
   if (input.paths.length === 0)
     throw new AppError('invalid_argument', 'referential import needs files or a folder (G4IT ref_*.csv or NumEcoEval criterion.csv…)')
   const files: { path: string; isExplicit: boolean }[] = []
@@ -106,7 +108,19 @@ export async function importReferential(
     { name, version, format, files: read.map((entry) => entry.file), importedMs: input.atMs },
     tables,
   )
+  await recordAudit(deps, {
+    action: 'referential.import',
+    target: `${name}@${version}`,
+    organisation: null,
+    details: { format, counts: stored.counts },
+  })
   return { referential: `${name}@${version}`, format, files: read, skipped, counts: stored.counts }
+}
+
+/** Referentials and pins apply to the whole workspace: a rule manager of the whole tree changes them (audited). */
+function requireReferentialManager(deps: Deps, what: string): void {
+  requirePermission(deps, 'manage-rules')
+  requireWholeTree(deps, what)
 }
 
 export type ReferentialListing = {
@@ -199,6 +213,7 @@ export async function useReferential(
   deps: Deps,
   input: { referential: string; campaignYear: number | null; atMs: number | null },
 ): Promise<{ campaign: number; referential: string; previous: string }> {
+  requireReferentialManager(deps, 'Pinning a campaign to a referential')
   const campaign = await resolveCampaign(deps.store, input.campaignYear)
   const setups = await deps.campaigns.setups(campaign.id)
   const latest = setups[setups.length - 1]
@@ -212,6 +227,12 @@ export async function useReferential(
   const previous = (await deps.referentials.pinned(campaign.id)) ?? `${base.id}@${base.version}`
   const resolved = await resolveReferential(deps, input.referential)
   await deps.referentials.pin(campaign.id, resolved.text, input.atMs)
+  await recordAudit(deps, {
+    action: 'referential.use',
+    target: String(campaign.year),
+    organisation: null,
+    details: { referential: resolved.text, previous },
+  })
   return { campaign: campaign.year, referential: resolved.text, previous }
 }
 

@@ -45,7 +45,11 @@ export async function backupWorkspace(
   input: { file: string; nowMs: number },
 ): Promise<BackupManifest & { file: string; bytes: number }> {
   const port = backupPort(deps)
-  const manifest: BackupManifest = { engine: port.engine, ...(await footprintFingerprint(deps)), createdAtMs: input.nowMs }
+  const manifest: BackupManifest = {
+    engine: port.engine,
+    ...(await footprintFingerprint(deps)),
+    createdAtMs: input.nowMs,
+  }
   const { bytes } = await port.backup(input.file, JSON.stringify(manifest, null, 2) + '\n')
   return { file: input.file, bytes, ...manifest }
 }
@@ -57,7 +61,13 @@ export async function backupWorkspace(
 export async function restoreWorkspace(
   deps: Deps,
   input: { file: string },
-): Promise<{ file: string; footprintSha256: string | null; campaign: number | null; assets: number; isVerified: boolean }> {
+): Promise<{
+  file: string
+  footprintSha256: string | null
+  campaign: number | null
+  assets: number
+  isVerified: boolean
+}> {
   const { manifest } = await backupPort(deps).restore(input.file)
   const restored = await footprintFingerprint(deps)
   const expected = manifest === null ? null : (JSON.parse(manifest) as BackupManifest)

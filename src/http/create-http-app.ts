@@ -10,6 +10,7 @@ import { createAccessGuard, requestDeps, type ActorContext } from './access-guar
 import { ACCESS_ROUTES, registerAccessRoutes } from './access-routes.js'
 import { RequestError, toErrorAnswer, type ErrorLogger } from './errors.js'
 import { receiveUpload } from './receive-upload.js'
+import { importUploadedReferential } from './referential-upload.js'
 import { renderDocsPage } from './render-docs-page.js'
 import { renderOrganisationReport } from './render-organisation-report.js'
 import { createSerialQueue } from './serial-queue.js'
@@ -104,6 +105,12 @@ export function createHttpApp(deps: Deps, options: HttpAppOptions = {}): Hono {
         await upload.remove()
       }
     },
+    'referential.import': (c, route) =>
+      importUploadedReferential(c, route, {
+        directory: uploadDirectory,
+        maxBytes: maxUploadBytes,
+        run: (input) => run('referential.import', input),
+      }),
   }
 
   const operationHandler = (route: ApiRoute, id: OperationId) => async (c: Context) =>

@@ -88,6 +88,15 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   'POST /api/actions/{id}': { permission: 'write', scope: { kind: 'resource', name: 'id' } },
   'GET /api/tariffs': { permission: 'read', scope: { kind: 'filtered' } },
   'POST /api/tariffs': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  // Referential versions and pins apply to the whole workspace (docs/referentials.md); changing them is managing rules.
+  'GET /api/referentials': { permission: 'read', scope: { kind: 'workspace' } },
+  'POST /api/referentials': { permission: 'manage-rules', scope: { kind: 'workspace' } },
+  'GET /api/referentials/diff': { permission: 'read', scope: { kind: 'workspace' } },
+  'POST /api/referentials/{version}/use': { permission: 'manage-rules', scope: { kind: 'workspace' } },
+  // VMs and applications: the use case keeps those of the actor's subtree (src/app/virtual-footprint.ts).
+  'GET /api/footprint/applications': { permission: 'read', scope: { kind: 'filtered' } },
+  'GET /api/virtual-equipment/{name}/explanation': { permission: 'read', scope: { kind: 'resource', name: 'name' } },
+  'GET /api/applications/{name}/explanation': { permission: 'read', scope: { kind: 'resource', name: 'name' } },
   'GET /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users/{login}/disable': { permission: 'manage-users', scope: { kind: 'workspace' } },

@@ -38,7 +38,8 @@ async function listFiles(folder: string): Promise<FolderEntry[] | null> {
     // Names only, then stat: some network file systems report no entry type with the listing.
     names = await readdir(folder)
   } catch (error) {
-    if (isMissing(error)) return null
+    // A file is no folder: null, as for a missing one (`referential import a.csv b.csv` names files).
+    if (isMissing(error) || (error instanceof Error && 'code' in error && error.code === 'ENOTDIR')) return null
     throw error
   }
   const entries: FolderEntry[] = []

@@ -336,4 +336,79 @@ describe('the dashboard in Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=campaign-board] tbody tr').length === 1)
     await page.screenshot({ path: join(screenshots, '08-campaign-reviewed-fr.png'), fullPage: true })
   })
+
+  it('saves a scenario from the Levers page, compares it, and tracks an action on the action plan board', async () => {
+    await page.getByTestId('language').selectOption('en')
+    await page.getByTestId('nav-scenarios').click()
+    await page.getByTestId('slider-lifetime').fill('2')
+    await page.getByTestId('scenario-saving').waitFor()
+    await page.getByTestId('scenario-name').fill('laptops-2y')
+    await page.getByTestId('scenario-save').click()
+    const climate = page.getByTestId('comparison-climate-laptops-2y')
+    await climate.waitFor()
+    const comparison = await apiFromPage<{
+      scenarios: { name: string; rank: number; levers: string[]; climateKgCo2e: number; euros: number }[]
+    }>(page, '/api/scenarios/comparison?name=laptops-2y')
+    const saved = comparison.scenarios[0]!
+    expect(saved.levers).toEqual(['lifetime-extension:years=2,categories=laptop+desktop+monitor'])
+    expect(saved.climateKgCo2e).toBeGreaterThan(0)
+    expect(Number(await climate.getAttribute('data-value'))).toBeCloseTo(saved.climateKgCo2e, 9)
+    const tonnes = (saved.climateKgCo2e / 1000).toLocaleString('en-GB', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    })
+    expect(await climate.textContent()).toBe(`${tonnes} tCO2e/yr`)
+    expect(Number(await page.getByTestId('comparison-euros-laptops-2y').getAttribute('data-value'))).toBeCloseTo(
+      saved.euros,
+      6,
+    )
+    expect(await page.getByTestId('comparison-row-laptops-2y').getAttribute('data-rank')).toBe(String(saved.rank))
+    await page.screenshot({ path: join(screenshots, '09a-saved-scenarios.png'), fullPage: true })
+
+    // The action plan board: add an action through the form, read its expected gain, start it with its button.
+    await page.getByTestId('nav-actions').click()
+    await page.getByTestId('action-board').waitFor()
+    const year = (await apiFromPage<{ campaign: number }>(page, '/api/imports')).campaign
+    await page.getByTestId('action-lever').fill('lifetime-extension:years=2,categories=laptop')
+    await page.getByTestId('action-owner').fill('DSI Rhône')
+    await page.getByTestId('action-start').fill(`${year + 1}-01-01`)
+    await page.getByTestId('action-add').click()
+    await page.getByTestId('action-notice').waitFor()
+    const actions = await apiFromPage<{ actions: { id: number; status: string; owner: string }[] }>(page, '/api/actions')
+    const added = actions.actions.at(-1)!
+    expect(added).toMatchObject({ owner: 'DSI Rhône', status: 'planned' })
+    const card = page.getByTestId(`action-card-${added.id}`)
+    await page.getByTestId('action-column-planned').getByTestId(`action-card-${added.id}`).waitFor()
+    const progress = await apiFromPage<{
+      actions: { action: { id: number }; expected: { savings: { climateKgCo2e: number; euros: number } } | null }[]
+    }>(page, `/api/actions/progress?id=${added.id}`)
+    const expected = progress.actions[0]!.expected!
+    expect(expected.savings.climateKgCo2e).toBeGreaterThan(0)
+    const shown = page.getByTestId(`action-expected-${added.id}`)
+    expect(Number(await shown.getAttribute('data-value'))).toBeCloseTo(expected.savings.climateKgCo2e, 9)
+    const expectedTonnes = (expected.savings.climateKgCo2e / 1000).toLocaleString('en-GB', {
+      minimumFractionDigits: 3,
+      maximumFractionDigits: 3,
+    })
+    expect(await shown.textContent()).toBe(`${expectedTonnes} tCO2e`)
+    expect(Number(await page.getByTestId(`action-expected-euros-${added.id}`).getAttribute('data-value'))).toBeCloseTo(
+      expected.savings.euros,
+      6,
+    )
+    expect(await page.getByTestId(`action-owner-${added.id}`).textContent()).toBe('DSI Rhône')
+    expect(await page.getByTestId(`action-start-${added.id}`).getAttribute('data-value')).toBe(`${year + 1}-01-01`)
+    // Start it: the card moves to the in-progress column, and the API says so.
+    await page.getByTestId(`action-move-${added.id}-in-progress`).click()
+    await page.getByTestId('action-column-in-progress').getByTestId(`action-card-${added.id}`).waitFor()
+    expect(await card.getAttribute('data-status')).toBe('in-progress')
+    const after = await apiFromPage<{ actions: { id: number; status: string }[] }>(page, '/api/actions')
+    expect(after.actions.find((action) => action.id === added.id)?.status).toBe('in-progress')
+    // In French: the column names and the number format follow.
+    await page.getByTestId('language').selectOption('fr')
+    await expect(page.getByTestId('action-column-in-progress').locator('h3 .status').textContent()).resolves.toBe(
+      'En cours',
+    )
+    expect(await shown.textContent()).toMatch(/^[\d\u202f]+,\d{3} tCO2e$/)
+    await page.screenshot({ path: join(screenshots, '09-actions.png'), fullPage: true })
+  })
 })

@@ -11,8 +11,9 @@ import { ScenariosPage } from './pages/ScenariosPage.js'
 import { ImportPage } from './pages/ImportPage.js'
 import { ServicesPage } from './pages/ServicesPage.js'
 import { CampaignPage } from './pages/CampaignPage.js'
+import { ActionsPage } from './pages/ActionsPage.js'
 
-const PAGES = ['overview', 'organisations', 'quality', 'scenarios', 'services', 'campaigns', 'import'] as const
+const PAGES = ['overview', 'organisations', 'quality', 'scenarios', 'actions', 'services', 'campaigns', 'import'] as const
 type Page = (typeof PAGES)[number]
 
 const pageFromHash = (): Page => {
@@ -98,6 +99,7 @@ export function App() {
         {user && page === 'organisations' && <OrganisationsPage revision={revision} />}
         {user && page === 'quality' && <QualityPage revision={revision} />}
         {user && page === 'scenarios' && <ScenariosPage revision={revision} />}
+        {user && page === 'actions' && <ActionsPage revision={revision} />}
         {user && page === 'services' && <ServicesPage />}
         {user && page === 'campaigns' && <CampaignPage revision={revision} />}
         {user && page === 'import' && <ImportPage onImported={onImported} />}

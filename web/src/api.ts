@@ -24,6 +24,14 @@ export type ProjectGate = OperationOutput<'project.gate'>
 export type RgesnScore = OperationOutput<'rgesn.score'>
 export type ProjectEstimate = OperationOutput<'project.estimate'>
 export type AddedProject = OperationOutput<'project.add'>
+export type SavedScenarioList = OperationOutput<'scenario.list'>
+export type SavedScenario = OperationOutput<'scenario.save'>
+export type ScenarioComparison = OperationOutput<'scenario.compare'>
+export type ActionList = OperationOutput<'action.list'>
+export type PlanAction = OperationOutput<'action.add'>
+export type ActionProgressList = OperationOutput<'action.progress'>
+export type ActionProgressRow = ActionProgressList['actions'][number]
+export type ActionStatus = PlanAction['status']
 
 /** An error answer of the API, with its code and message (shown to the user as is). */
 export class ApiError extends Error {
@@ -71,6 +79,12 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   }
   return (await response.json()) as T
 }
+
+const jsonBody = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
 
 export type SessionUser = { login: string; displayName: string; role: string }
 
@@ -135,6 +149,30 @@ export const api = {
     request<CampaignBoard>(apiUrl(`/campaigns/${year}/status`, query)),
   reviewOrganisation: (year: number, review: { organisation: string; decision: 'validate' | 'send-back'; comment: string }) =>
     request<ReviewResult>(apiUrl(`/campaigns/${year}/reviews`, review), { method: 'POST' }),
+  savedScenarios: () => request<SavedScenarioList>(apiUrl('/scenarios')),
+  /** Saves (or replaces, same name) a scenario: docs/scenarios.md. */
+  saveScenario: (scenario: { name: string; levers: string[]; organisation?: string | null; description?: string | null }) =>
+    request<SavedScenario>(apiUrl('/scenarios'), jsonBody('POST', scenario)),
+  /** Saved scenarios ranked by tCO2e then € saved per year; no name = every one within the user's perimeter. */
+  compareScenarios: (query: { name?: string[]; campaign?: number | null } = {}) =>
+    request<ScenarioComparison>(apiUrl('/scenarios/comparison', query)),
+  removeScenario: (name: string) =>
+    request<{ removed: string }>(apiUrl(`/scenarios/${encodeURIComponent(name)}`), { method: 'DELETE' }),
+  actions: () => request<ActionList>(apiUrl('/actions')),
+  /** Expected (scenario engine) and measured gain of each action: docs/action-plans.md. */
+  actionProgress: (query: { id?: number | null } = {}) => request<ActionProgressList>(apiUrl('/actions/progress', query)),
+  addAction: (action: {
+    lever: string
+    owner: string
+    start: string
+    status?: ActionStatus
+    organisation?: string | null
+    categories?: string[]
+    sites?: string[]
+    note?: string | null
+  }) => request<PlanAction>(apiUrl('/actions'), jsonBody('POST', action)),
+  updateAction: (id: number, change: { status?: ActionStatus; owner?: string; start?: string; note?: string | null }) =>
+    request<PlanAction>(apiUrl(`/actions/${id}`), jsonBody('POST', change)),
 }
 
 /** Every organisation of the tree (the API pages them by 1000). */

@@ -26,6 +26,8 @@ export type FormatId =
   | 'numecoeval-non-it'
   | 'numecoeval-messaging'
   | 'numecoeval-entity'
+  | 'cloud-usage'
+  | 'cloud-emissions'
 /** What one row of a format becomes: an asset, a datacenter, or one of the typed NumEcoEval records. */
 export type RecordKind =
   | 'assets'
@@ -35,6 +37,8 @@ export type RecordKind =
   | 'non-it-operations'
   | 'messaging'
   | 'entities'
+  | 'cloud-usage'
+  | 'cloud-emissions'
 
 /**
  * How an asset row's category is found (src/core/inventory/normalise-row.ts):
@@ -736,6 +740,111 @@ const PURCHASES: FormatProfile = {
   ],
 }
 
+/**
+ * Cloud usage or billing extracts, one line per instance type, region and month: our own header, AWS Cost and
+ * Usage Report (`lineItem/UsageAmount`, `product/instanceType`…; the `line_item_usage_amount` spelling of CUR 2.0
+ * folds to the same key), Azure cost exports (`Quantity`, `ArmSkuName`, `ResourceLocation`…) and GCP billing
+ * exports to BigQuery (`usage.amount_in_pricing_units`, `location.region`…). Only compute lines belong here.
+ */
+const CLOUD_USAGE: FormatProfile = {
+  id: 'cloud-usage',
+  kind: 'cloud-usage',
+  label: 'cloud usage',
+  columns: {
+    provider: ['provider', 'cloudProvider', 'fournisseur', 'bill/BillingEntity'],
+    service: [
+      'service',
+      'lineItem/ProductCode',
+      'ServiceName',
+      'MeterCategory',
+      'ConsumedService',
+      'service.description',
+    ],
+    instanceType: ['instanceType', 'machineType', 'typeInstance', 'product/instanceType', 'ArmSkuName'],
+    region: ['region', 'product/region', 'ResourceLocation', 'location.region', 'location'],
+    usageHours: [
+      'usageHours',
+      'heures',
+      'lineItem/UsageAmount',
+      'Quantity',
+      'UsageQuantity',
+      'usage.amount_in_pricing_units',
+    ],
+    vcpu: ['vcpu', 'vCPUs', 'product/vcpu', 'cores'],
+    averageLoad: ['averageCpuLoad', 'averageLoad', 'cpuUtilisation', 'cpuUtilization', 'chargeMoyenne'],
+    architecture: ['architecture', 'microarchitecture'],
+    month: [
+      'month',
+      'mois',
+      'lineItem/UsageStartDate',
+      'bill/BillingPeriodStartDate',
+      'UsageDate',
+      'Date',
+      'usage_start_time',
+      'invoice.month',
+    ],
+    organisation: ['organisation', 'organization'],
+  },
+  required: ['region', 'usageHours'],
+  dateOrder: 'ymd',
+  organisationSeparator: '>',
+  signature: [
+    'usageHours',
+    'vcpu',
+    'averageCpuLoad',
+    'instanceType',
+    'machineType',
+    'lineItem/UsageAmount',
+    'lineItem/UsageStartDate',
+    'lineItem/ProductCode',
+    'product/instanceType',
+    'product/region',
+    'product/vcpu',
+    'ArmSkuName',
+    'ResourceLocation',
+    'MeterCategory',
+    'usage.amount_in_pricing_units',
+    'location.region',
+    'service.description',
+  ],
+  ambiguousUnits: { averageLoad: 'loadUnit' },
+}
+
+/**
+ * Emissions reported by the provider per service and month, counted as-is: our own header (`kgCO2e`), the GCP
+ * Carbon Footprint export (`carbon_footprint_total_kgCO2e.location_based`), the AWS Customer Carbon Footprint
+ * Tool and Azure Emissions Impact Dashboard exports (metric tonnes: `total_mbm_emissions_value`, `Emissions (mtCO2e)`).
+ */
+const CLOUD_EMISSIONS: FormatProfile = {
+  id: 'cloud-emissions',
+  kind: 'cloud-emissions',
+  label: 'cloud emissions',
+  columns: {
+    provider: ['provider', 'cloudProvider', 'fournisseur'],
+    service: ['service', 'service.description', 'product_code', 'Service name'],
+    region: ['region', 'location.region', 'region_code'],
+    month: ['month', 'mois', 'usage_month', 'usage_period_start', 'Date'],
+    kgCo2e: ['kgCO2e', 'emissionsKgCo2e', 'carbon_footprint_total_kgCO2e.location_based'],
+    tonnesCo2e: ['tCO2e', 'total_mbm_emissions_value', 'Emissions (mtCO2e)'],
+    organisation: ['organisation', 'organization'],
+  },
+  required: [],
+  dateOrder: 'ymd',
+  organisationSeparator: '>',
+  signature: [
+    'kgCO2e',
+    'emissionsKgCo2e',
+    'tCO2e',
+    'carbon_footprint_total_kgCO2e.location_based',
+    'usage_month',
+    'total_mbm_emissions_value',
+    'usage_period_start',
+    'product_code',
+    'region_code',
+    'Emissions (mtCO2e)',
+  ],
+}
+
 /** Known formats. On equal detection scores the earlier profile wins. */
 export const FORMAT_PROFILES: readonly FormatProfile[] = [
   GENERIC,
@@ -755,6 +864,8 @@ export const FORMAT_PROFILES: readonly FormatProfile[] = [
   NUMECOEVAL_NON_IT,
   NUMECOEVAL_MESSAGING,
   NUMECOEVAL_ENTITY,
+  CLOUD_USAGE,
+  CLOUD_EMISSIONS,
 ]
 
 /** Group prefixes GLPI puts before a label ("Ordinateur - Nom"), as compact and lossy keys. */

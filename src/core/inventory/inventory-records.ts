@@ -1,7 +1,7 @@
 /**
  * The NumEcoEval / G4IT input lines that are not physical equipment: virtual equipment, applications, non-IT
- * operations, messaging volumes and entities (anchors §D.1–D.3). They are collected, validated and stored as
- * typed rows; no footprint is computed from them yet. Numbers are in the canonical unit named by each field.
+ * operations, messaging volumes and entities (anchors §D.1–D.3), and cloud usage / emissions lines. They are
+ * collected, validated and stored as typed rows; only the cloud lines have a footprint yet (domain `cloud`). Numbers are in the canonical unit named by each field.
  */
 
 /** `NON_CLOUD_SERVERS` (a VM on a known host) or `CLOUD_SERVICES` (a cloud instance, no host). */
@@ -88,5 +88,45 @@ export type Entity = RecordBase & {
   digitalManager: string | null
 }
 
-export type InventoryRecord = VirtualEquipment | Application | NonItOperation | MessagingVolume | Entity
+/**
+ * One line of a cloud usage or billing extract (`cloud-usage`, docs/formats.md): instance-hours of one instance
+ * type in one region. Provider and region are the canonical CCF keys (src/core/cloud/ccf-coefficients.ts).
+ */
+export type CloudUsageLine = RecordBase & {
+  kind: 'cloud-usage'
+  provider: 'aws' | 'azure' | 'gcp'
+  service: string | null
+  /** Instance or machine type as the provider names it (`m5.xlarge`, `Standard_D2s_v3`, `n2-standard-4`). */
+  instanceType: string | null
+  region: string
+  /** Instance-hours of the line. */
+  usageHours: number
+  /** vCPU of one instance; null = read from the CCF instance catalogue at compute time. */
+  vcpu: number | null
+  /** Average CPU load as a fraction (0 to 1); null = CCF default 50 %. */
+  averageLoad: number | null
+  /** Micro-architecture as CCF names it; null = the instance catalogue's, else the provider average. */
+  architecture: string | null
+  /** Month of the usage, `YYYY-MM`; null when the extract has none. */
+  month: string | null
+}
+
+/** Emissions a provider reports for one service and month (`cloud-emissions`), counted as-is. */
+export type CloudEmissionsLine = RecordBase & {
+  kind: 'cloud-emissions'
+  provider: 'aws' | 'azure' | 'gcp'
+  service: string | null
+  region: string | null
+  month: string | null
+  kgCo2e: number
+}
+
+export type InventoryRecord =
+  | VirtualEquipment
+  | Application
+  | NonItOperation
+  | MessagingVolume
+  | Entity
+  | CloudUsageLine
+  | CloudEmissionsLine
 export type InventoryRecordKind = InventoryRecord['kind']

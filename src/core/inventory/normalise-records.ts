@@ -6,8 +6,13 @@
 import type { ColumnPlan, RecordKind } from '../formats/format-profiles.js'
 import { fractionOf, type LoadUnit } from '../formats/unit-choices.js'
 import type { Finding, FindingCode } from '../quality/finding.js'
+import { cloudProviderOf, cloudRegionOf, findCcfInstance, providersOfRegion } from '../cloud/cloud-lines.js'
+import type { CloudProvider } from '../cloud/ccf-coefficients.js'
+import { dayNumberOf } from './day-number.js'
 import type {
   Application,
+  CloudEmissionsLine,
+  CloudUsageLine,
   DataQuality,
   Entity,
   InfrastructureType,
@@ -48,6 +53,8 @@ const RECORD_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>([
   'non-it-operations',
   'messaging',
   'entities',
+  'cloud-usage',
+  'cloud-emissions',
 ])
 
 /** True for the formats whose rows become typed records (not assets, not datacenters). */
@@ -234,6 +241,9 @@ function recordBuilder(kind: RecordKind, options: NormaliseOptions): RecordBuild
   if (kind === 'non-it-operations') return readNonItOperation
   if (kind === 'messaging') return readMessaging
   if (kind === 'entities') return readEntity
+  if (kind === 'cloud-usage')
+    return (read, line) => readCloudUsage(read, line, options.units?.loadUnit, options.referenceDay)
+  if (kind === 'cloud-emissions') return (read, line) => readCloudEmissions(read, line, options.referenceDay)
   throw new Error(`The ${kind} format has no record normaliser.`)
 }
 
@@ -380,3 +390,152 @@ export function parseMonthYear(text: string): { year: number; month: number } | 
   if (month < 1 || month > 12 || year < MINIMUM_YEAR || year > MAXIMUM_YEAR) return null
   return { year, month }
 }
+
+/**
+ * The provider of a cloud line: its cell, else the only provider having the line's region (an imputed finding);
+ * rejected when neither tells it.
+ */
+function readProvider(read: RowReader, regionText: string | null): CloudProvider | null {
+  const cell = read.text('provider')
+  const name = read.column('provider').name ?? 'provider'
+  if (cell !== null) {
+    const provider = cloudProviderOf(cell)
+    if (provider === null)
+      read.reject('provider', 'unknown_value', `${name} "${cell}" is not one of AWS, Azure, GCP`, cell)
+    return provider
+  }
+  const candidates = regionText === null ? [] : providersOfRegion(regionText)
+  if (candidates.length === 1) {
+    read.warn(
+      'provider',
+      'default_imputed',
+      `${name} is empty: ${candidates[0]!} (the only provider with region "${regionText!}")`,
+      null,
+    )
+    return candidates[0]!
+  }
+  read.reject(
+    'provider',
+    'missing_value',
+    `${name} is empty: a cloud line needs its provider (AWS, Azure, GCP)`,
+    null,
+  )
+  return null
+}
+
+/**
+ * The month of a cloud line as `YYYY-MM`: `2024-03`, `2024-03-01`, `2024-03-01T00:00:00Z`, `202403` or `03/2024`.
+ * Rejected when unreadable or outside the 12 months that end with the campaign's reference day (a line of
+ * another year would be counted in this one).
+ */
+function readMonth(read: RowReader, referenceDay: number): string | null {
+  const cell = read.text('month')
+  if (cell === null) return null
+  const name = read.column('month').name ?? 'month'
+  const match = /^(\d{4})-?(\d{2})(?:$|[-T ])/.exec(cell) ?? null
+  const slashed = match === null ? /^(\d{1,2})\/(\d{4})$/.exec(cell) : null
+  const year = match ? Number(match[1]) : slashed ? Number(slashed[2]) : NaN
+  const month = match ? Number(match[2]) : slashed ? Number(slashed[1]) : NaN
+  if (!(month >= 1 && month <= 12) || !(year >= MINIMUM_YEAR && year <= MAXIMUM_YEAR)) {
+    read.reject('month', 'invalid_date', `${name} "${cell}" is not a month (e.g. 2024-03)`, cell)
+    return null
+  }
+  const firstDay = dayNumberOf(year, month, 1)
+  if (firstDay > referenceDay || firstDay <= referenceDay - DAYS_IN_CAMPAIGN_WINDOW) {
+    read.reject(
+      'month',
+      'out_of_range',
+      `${name} "${cell}" is outside the campaign's 12 months: import it into the campaign of its year`,
+      cell,
+    )
+    return null
+  }
+  return `${year}-${String(month).padStart(2, '0')}`
+}
+
+/** A month starts inside the campaign when its first day is within the 366 days that end with the reference day. */
+const DAYS_IN_CAMPAIGN_WINDOW = 366
+
+function readCloudUsage(
+  read: RowReader,
+  line: number,
+  loadUnit: LoadUnit | undefined,
+  referenceDay: number,
+): CloudUsageLine | null {
+  const regionText = read.required('region', 'a cloud usage line needs its region')
+  const provider = readProvider(read, regionText)
+  const hoursText = read.required('usageHours', 'a cloud usage line needs its instance-hours')
+  const usageHours = hoursText === null ? null : read.number('usageHours')
+  const instanceType = read.text('instanceType')
+  const vcpu = read.number('vcpu')
+  const record = {
+    service: read.text('service'),
+    averageLoad: read.load('averageLoad', loadUnit),
+    architecture: read.text('architecture'),
+    month: readMonth(read, referenceDay),
+    organisationPath: read.organisation(),
+  }
+  if (provider === null || regionText === null || usageHours === null) return null
+  const region = cloudRegionOf(provider, regionText)
+  if (region === null) {
+    const name = read.column('region').name ?? 'region'
+    read.reject(
+      'region',
+      'unknown_value',
+      `${name} "${regionText}" has no ${provider} grid factor in the CCF coefficients`,
+      regionText,
+    )
+    return null
+  }
+  if (vcpu === null && (instanceType === null || findCcfInstance(provider, instanceType) === null)) {
+    const name = read.column('vcpu').name ?? 'vcpu'
+    const why =
+      instanceType === null
+        ? 'no instance type'
+        : `instance type "${instanceType}" is not in the CCF catalogue`
+    read.reject(
+      'vcpu',
+      'missing_value',
+      `${name} is empty and ${why}: a usage line needs its vCPU count`,
+      null,
+    )
+    return null
+  }
+  return {
+    kind: 'cloud-usage',
+    sourceLine: line,
+    provider,
+    region,
+    instanceType,
+    usageHours,
+    vcpu,
+    ...record,
+  }
+}
+
+function readCloudEmissions(read: RowReader, line: number, referenceDay: number): CloudEmissionsLine | null {
+  const region = read.text('region')
+  const provider = readProvider(read, region)
+  const kilograms = read.number('kgCo2e')
+  const tonnes = kilograms === null ? read.number('tonnesCo2e') : null
+  if (
+    kilograms === null &&
+    tonnes === null &&
+    read.text('kgCo2e') === null &&
+    read.text('tonnesCo2e') === null
+  )
+    read.required(
+      read.column('kgCo2e').index >= 0 || read.column('tonnesCo2e').index < 0 ? 'kgCo2e' : 'tonnesCo2e',
+      'a cloud emissions line needs its emissions',
+    )
+  const record = {
+    service: read.text('service'),
+    month: readMonth(read, referenceDay),
+    organisationPath: read.organisation(),
+  }
+  const kgCo2e = kilograms ?? (tonnes === null ? null : tonnes * KILOGRAMS_PER_TONNE)
+  if (provider === null || kgCo2e === null) return null
+  return { kind: 'cloud-emissions', sourceLine: line, provider, region, kgCo2e, ...record }
+}
+
+const KILOGRAMS_PER_TONNE = 1000

@@ -52,7 +52,10 @@ export function createDuckDbBackup(connection: DuckDBConnection): WorkspaceBacku
       try {
         await connection.run(`ATTACH ${quote(file)} AS empreinte_restore (READ_ONLY)`)
       } catch (error) {
-        throw new AppError('invalid_argument', `${file} is not a DuckDB workspace backup: ${(error as Error).message}`)
+        throw new AppError(
+          'invalid_argument',
+          `${file} is not a DuckDB workspace backup: ${(error as Error).message}`,
+        )
       }
       try {
         const ours = await tablesOf(database)

@@ -309,9 +309,45 @@ export class DuckDbStore implements WorkspaceStore {
       }
       return group
     }
+    const extraGroups: ResultGroup[] = []
+    /** Folds the groups that no asset produced (cloud lines) into the same sums, with their models. */
+    const addExtraGroups = async (): Promise<void> => {
+      if (extraGroups.length === 0) return
+      const dictionaries = await Dictionaries.load(connection)
+      const only = organisationIds === undefined ? null : new Set(organisationIds)
+      for (const extra of extraGroups) {
+        const organisationId = dictionaries.organisations.get(extra.organisationPath.join(PATH_SEPARATOR))
+        if (organisationId === undefined || (only !== null && !only.has(organisationId))) continue
+        const modelId = dictionaries.model(extra.category, extra.manufacturer, extra.model)
+        const at = groupOf(organisationId, 0, modelId, domainCode(extra.domain)) * 4
+        groupSums[at]! += extra.assets
+        groupSums[at + 1]! += extra.quantity
+        groupSums[at + 2]! += extra.annualKwh
+        addImpacts(at, extra.impacts)
+      }
+      await appendRows(connection, 'model', [INTEGER, VARCHAR, VARCHAR, VARCHAR], dictionaries.newModels)
+    }
+    const addImpacts = (at: number, impacts: ResultGroup['impacts']): void => {
+      for (const criterion in impacts) {
+        const values = impacts[criterion as CriterionId]!
+        const id = criterionId(criterion)
+        let sums = phaseSums[id]
+        if (!sums) phaseSums[id] = sums = []
+        if (sums.length < at + 4) {
+          // Groups created before this criterion was first seen start from zero.
+          while (sums.length < at) sums.push(0)
+          sums.push(0, 0, 0, 0)
+        }
+        sums[at]! += values.manufacturing
+        sums[at + 1]! += values.distribution
+        sums[at + 2]! += values.use
+        sums[at + 3]! += values['end-of-life']
+      }
+    }
     const finish = async (isCommit: boolean): Promise<void> => {
       try {
         if (isCommit) {
+          await addExtraGroups()
           const groupAppender = await ColumnAppender.open(connection, 'result_group', [
             INTEGER,
             INTEGER,
@@ -422,21 +458,10 @@ export class DuckDbStore implements WorkspaceStore {
             resolution?.confidence ?? (footprint.matchedBy === 'model' ? 1 : 0),
           ])
         }
-        for (const criterion in footprint.impacts) {
-          const values = footprint.impacts[criterion as CriterionId]!
-          const id = criterionId(criterion)
-          let sums = phaseSums[id]
-          if (!sums) phaseSums[id] = sums = []
-          if (sums.length < at + 4) {
-            // Groups created before this criterion was first seen start from zero.
-            while (sums.length < at) sums.push(0)
-            sums.push(0, 0, 0, 0)
-          }
-          sums[at]! += values.manufacturing
-          sums[at + 1]! += values.distribution
-          sums[at + 2]! += values.use
-          sums[at + 3]! += values['end-of-life']
-        }
+        addImpacts(at, footprint.impacts)
+      },
+      addGroup(group) {
+        extraGroups.push(group)
       },
       async flush() {
         await new Promise((resolve) => setImmediate(resolve))

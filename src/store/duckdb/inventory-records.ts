@@ -84,6 +84,30 @@ const RECORD_TABLES: Record<InventoryRecordKind, { table: string; columns: reado
       ['digitalManager', 'digital_manager', VARCHAR],
     ],
   },
+  'cloud-usage': {
+    table: 'cloud_usage',
+    columns: [
+      ['provider', 'provider', VARCHAR],
+      ['service', 'service', VARCHAR],
+      ['instanceType', 'instance_type', VARCHAR],
+      ['region', 'region', VARCHAR],
+      ['usageHours', 'usage_hours', DOUBLE],
+      ['vcpu', 'vcpu', DOUBLE],
+      ['averageLoad', 'average_load', DOUBLE],
+      ['architecture', 'architecture', VARCHAR],
+      ['month', 'month', VARCHAR],
+    ],
+  },
+  'cloud-emissions': {
+    table: 'cloud_emissions',
+    columns: [
+      ['provider', 'provider', VARCHAR],
+      ['service', 'service', VARCHAR],
+      ['region', 'region', VARCHAR],
+      ['month', 'month', VARCHAR],
+      ['kgCo2e', 'kg_co2e', DOUBLE],
+    ],
+  },
 }
 
 const KEY_TYPES: readonly DuckDBType[] = [INTEGER, INTEGER, INTEGER, INTEGER]

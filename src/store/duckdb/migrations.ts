@@ -295,4 +295,20 @@ CREATE TABLE campaign_referential (
   seq INTEGER NOT NULL, campaign_id INTEGER NOT NULL, referential VARCHAR NOT NULL, pinned_ms BIGINT NOT NULL);
 `,
   },
+  {
+    version: 13,
+    name: 'cloud-records',
+    sql: `
+-- Cloud usage lines (instance-hours per instance type, region and month; provider and region as CCF keys, month
+-- YYYY-MM) and provider-reported emissions (kgCO2e, as-is), docs/formats.md. Their footprints are computed into
+-- result_group / result_impact with domain cloud (docs/methodology/cloud.md).
+CREATE TABLE cloud_usage (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  provider VARCHAR NOT NULL, service VARCHAR, instance_type VARCHAR, region VARCHAR NOT NULL,
+  usage_hours DOUBLE NOT NULL, vcpu DOUBLE, average_load DOUBLE, architecture VARCHAR, month VARCHAR);
+CREATE TABLE cloud_emissions (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  provider VARCHAR NOT NULL, service VARCHAR, region VARCHAR, month VARCHAR, kg_co2e DOUBLE NOT NULL);
+`,
+  },
 ]

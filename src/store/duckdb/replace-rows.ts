@@ -21,6 +21,8 @@ const RECORD_TABLES = [
   'non_it_operation',
   'messaging',
   'entity',
+  'cloud_usage',
+  'cloud_emissions',
 ] as const
 
 export type ReplacementCounts = {

@@ -29,7 +29,10 @@ const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@/]*@/, '//
  * pg_restore (--clean --single-transaction: whole or nothing). The password travels in PGPASSWORD, never on a
  * command line or in a message.
  */
-export function createPostgresBackup(url: string, binDirectory = process.env['EMPREINTE_POSTGRES_BIN']): WorkspaceBackup {
+export function createPostgresBackup(
+  url: string,
+  binDirectory = process.env['EMPREINTE_POSTGRES_BIN'],
+): WorkspaceBackup {
   const parsed = new URL(url)
   const password = decodeURIComponent(parsed.password)
   parsed.password = ''
@@ -37,7 +40,10 @@ export function createPostgresBackup(url: string, binDirectory = process.env['EM
   const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) }
   const fail = (what: string, error: unknown): never => {
     const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()
-    throw new AppError('database_unavailable', `${what} of ${redact(url)} failed: ${stderr.split(password || '\u0000').join('***')}`)
+    throw new AppError(
+      'database_unavailable',
+      `${what} of ${redact(url)} failed: ${stderr.split(password || '\u0000').join('***')}`,
+    )
   }
   return {
     engine: 'postgres',
@@ -45,7 +51,11 @@ export function createPostgresBackup(url: string, binDirectory = process.env['EM
       const partial = `${file}.partial`
       await rm(partial, { force: true })
       try {
-        await run(program('pg_dump', binDirectory), ['--format=custom', '--no-owner', '--file', partial, '--dbname', target], { env })
+        await run(
+          program('pg_dump', binDirectory),
+          ['--format=custom', '--no-owner', '--file', partial, '--dbname', target],
+          { env },
+        )
       } catch (error) {
         await rm(partial, { force: true })
         fail('pg_dump', error)
@@ -59,7 +69,16 @@ export function createPostgresBackup(url: string, binDirectory = process.env['EM
       try {
         await run(
           program('pg_restore', binDirectory),
-          ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--dbname', target, file],
+          [
+            '--clean',
+            '--if-exists',
+            '--no-owner',
+            '--single-transaction',
+            '--exit-on-error',
+            '--dbname',
+            target,
+            file,
+          ],
           { env },
         )
       } catch (error) {

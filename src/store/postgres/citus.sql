@@ -53,6 +53,8 @@ SELECT create_distributed_table('application', 'organisation_id', colocate_with 
 SELECT create_distributed_table('non_it_operation', 'organisation_id', colocate_with => 'asset');
 SELECT create_distributed_table('messaging', 'organisation_id', colocate_with => 'asset');
 SELECT create_distributed_table('entity', 'organisation_id', colocate_with => 'asset');
+SELECT create_distributed_table('cloud_usage', 'organisation_id', colocate_with => 'asset');
+SELECT create_distributed_table('cloud_emissions', 'organisation_id', colocate_with => 'asset');
 SELECT create_distributed_table('campaign_member', 'organisation_id', colocate_with => 'asset');
 SELECT create_distributed_table('campaign_review', 'organisation_id', colocate_with => 'asset');
 SELECT create_distributed_table('campaign_reminder', 'organisation_id', colocate_with => 'asset');

@@ -235,6 +235,8 @@ export class PostgresImportWriter implements ImportWriter {
       ])
       await run(connection, 'COMMIT')
       this.isOpen = false
+      // Fresh statistics for the reads that follow (reconciliation, compute); best effort, the import is done.
+      await run(connection, 'ANALYZE asset').catch(() => undefined)
       connection.release()
     } catch (error) {
       await this.rollback()

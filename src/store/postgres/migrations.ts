@@ -263,6 +263,23 @@ CREATE TABLE IF NOT EXISTS campaign_referential (
   seq INTEGER PRIMARY KEY, campaign_id INTEGER NOT NULL, referential TEXT NOT NULL, pinned_ms BIGINT NOT NULL);
 `,
   },
+  {
+    version: 6,
+    name: 'cloud-records',
+    sql: `
+-- Cloud usage lines and provider-reported emissions (DuckDB migration 13, same columns).
+CREATE TABLE cloud_usage (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  provider TEXT NOT NULL, service TEXT, instance_type TEXT, region TEXT NOT NULL,
+  usage_hours DOUBLE PRECISION NOT NULL, vcpu DOUBLE PRECISION, average_load DOUBLE PRECISION, architecture TEXT,
+  month TEXT);
+CREATE INDEX cloud_usage_key ON cloud_usage (organisation_id, campaign_id, import_id);
+CREATE TABLE cloud_emissions (
+  campaign_id INTEGER NOT NULL, import_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  provider TEXT NOT NULL, service TEXT, region TEXT, month TEXT, kg_co2e DOUBLE PRECISION NOT NULL);
+CREATE INDEX cloud_emissions_key ON cloud_emissions (organisation_id, campaign_id, import_id);
+`,
+  },
 ]
 
 /** The workspace tables, in an order where a copy never reads a table before the ones it refers to. */
@@ -289,6 +306,8 @@ export const WORKSPACE_TABLES: readonly string[] = [
   'non_it_operation',
   'messaging',
   'entity',
+  'cloud_usage',
+  'cloud_emissions',
   'quarantine',
   'finding',
   'telemetry',

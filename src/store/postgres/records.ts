@@ -86,6 +86,30 @@ const RECORD_TABLES: Record<InventoryRecordKind, { table: string; columns: reado
       ['digitalManager', 'digital_manager', 'text'],
     ],
   },
+  'cloud-usage': {
+    table: 'cloud_usage',
+    columns: [
+      ['provider', 'provider', 'text'],
+      ['service', 'service', 'text'],
+      ['instanceType', 'instance_type', 'text'],
+      ['region', 'region', 'text'],
+      ['usageHours', 'usage_hours', 'number'],
+      ['vcpu', 'vcpu', 'number'],
+      ['averageLoad', 'average_load', 'number'],
+      ['architecture', 'architecture', 'text'],
+      ['month', 'month', 'text'],
+    ],
+  },
+  'cloud-emissions': {
+    table: 'cloud_emissions',
+    columns: [
+      ['provider', 'provider', 'text'],
+      ['service', 'service', 'text'],
+      ['region', 'region', 'text'],
+      ['month', 'month', 'text'],
+      ['kgCo2e', 'kg_co2e', 'number'],
+    ],
+  },
 }
 
 const KEY_COLUMNS = ['campaign_id', 'import_id', 'organisation_id', 'line']

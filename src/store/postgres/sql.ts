@@ -26,7 +26,8 @@ export function connect(url: string, options: { max?: number } = {}): postgres.S
     types: {
       number: { to: 0, from: [20, 1700], serialize: (value: unknown) => String(value), parse: Number },
     },
-    connection: { application_name: 'empreinte' },
+    // work_mem: footprint aggregates over millions of result rows stay in memory instead of sorting on disk.
+    connection: { application_name: 'empreinte', work_mem: '64MB' },
   })
 }
 

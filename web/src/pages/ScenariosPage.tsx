@@ -3,6 +3,7 @@ import { api, apiUrl, type Scenario } from '../api.js'
 import { Chart, Figure, Section, Status, useLoad } from '../components.js'
 import { useDashboard } from '../context.js'
 import { formatEuros, formatNumber, formatShare, formatTonnes } from '../i18n.js'
+import { SavedScenarios } from './SavedScenarios.js'
 
 type Settings = { lifetimeYears: number; refurbishedPercent: number; isPowerOff: boolean }
 
@@ -181,6 +182,7 @@ export function ScenariosPage(props: { revision: number }) {
           <Chart option={waterfall(data, { baseline: t('baseline'), scenario: t('scenario') }, locale)} testId="chart-waterfall" />
         </Section>
       )}
+      <SavedScenarios levers={levers.all} revision={props.revision} />
       <Section title={`${t('trajectory')} ${trajectory.data ? trajectory.data.campaign + 5 : ''}`}>
         {trajectory.data === null ? (
           <Status error={trajectory.error} />
