@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './support/run-cli.js'
+import { createApiToken, createUser } from '../src/app/users.js'
+import { createHttpApp } from '../src/http/create-http-app.js'
+import { openWorkspace } from '../src/main.js'
+import { createAdministratorToken } from './support/api-token.js'
 
 // Two servers of 1,000 kWh/yr outside any datacenter (PUE 1, no ownership: utilisation 1), campaign 2022.
 const INVENTORY = [
@@ -135,5 +139,72 @@ describe('scope of the measure: every criterion, yearly grid factors, overrides,
     const bad = await cli(['electricity', 'set', '--organisation', 'Org', '--kgco2e-per-kwh', '52'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('divided by 1000')
+  })
+
+  it('sets, lists and removes overrides through the API, audited, and refuses a viewer', async () => {
+    const opened = await openWorkspace(workspace, {
+      create: false,
+      progress: { start: () => {}, advance: () => {}, stop: () => {} },
+    })
+    try {
+      const app = createHttpApp(opened.deps, { logger: () => undefined })
+      const admin = { authorization: `Bearer ${await createAdministratorToken(opened.deps)}` }
+      await createUser(opened.deps, {
+        login: 'reader',
+        displayName: null,
+        role: 'viewer',
+        organisation: null,
+        password: null,
+        nowMs: 0,
+      })
+      const viewerToken = await createApiToken(opened.deps, {
+        login: 'reader',
+        name: 't',
+        expiresDays: null,
+        nowMs: 0,
+      })
+      const viewer = { authorization: `Bearer ${viewerToken.token}` }
+      const body = JSON.stringify({ organisation: 'Org > B', kgCo2ePerKwh: 0.1, source: 'PPA 2022' })
+      const post = (headers: Record<string, string>) =>
+        app.request('/api/electricity-overrides', {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body,
+        })
+      expect((await post(viewer)).status).toBe(403)
+      const created = await post(admin)
+      expect(created.status).toBe(200)
+      const override = (await created.json()) as {
+        id: number
+        organisationPath: string[]
+        kgCo2ePerKwh: number
+      }
+      expect([override.organisationPath, override.kgCo2ePerKwh]).toEqual([['Org', 'B'], 0.1])
+      const listed = (await (
+        await app.request('/api/electricity-overrides', { headers: viewer })
+      ).json()) as {
+        overrides: { id: number }[]
+      }
+      expect(listed.overrides.map((item) => item.id)).toContain(override.id)
+      const audit = (await (await app.request('/api/audit', { headers: admin })).json()) as {
+        items: { action: string; target: string }[]
+      }
+      expect(audit.items.map((event) => [event.action, event.target])).toContainEqual([
+        'electricity.set',
+        'Org > B',
+      ])
+      const removed = await app.request(`/api/electricity-overrides/${override.id}`, {
+        method: 'DELETE',
+        headers: admin,
+      })
+      expect([removed.status, await removed.json()]).toEqual([200, { removed: override.id }])
+      const again = await app.request(`/api/electricity-overrides/${override.id}`, {
+        method: 'DELETE',
+        headers: admin,
+      })
+      expect(again.status).toBe(404)
+    } finally {
+      await opened.close()
+    }
   })
 })

@@ -1,5 +1,6 @@
 /** Electricity climate factors set per organisation subtree or site (docs/electricity.md). */
 import type { ElectricityOverride } from '../core/footprint/electricity-override.js'
+import { recordAudit, requirePermission, requireWholeTree } from './access.js'
 import { resolveOrganisation } from './campaigns.js'
 import { AppError } from './errors.js'
 import type { Deps } from './ports.js'
@@ -20,6 +21,9 @@ export async function setElectricityOverride(
   deps: Deps,
   input: { organisation: string | null; site: string | null; kgCo2ePerKwh: number; source: string | null },
 ): Promise<ElectricityOverride> {
+  // A factor change restates the footprint of every asset below it: a referential change (audited).
+  requirePermission(deps, 'manage-rules')
+  requireWholeTree(deps, 'Setting an electricity factor')
   if (input.organisation === null && input.site === null)
     throw new AppError(
       'invalid_argument',
@@ -37,12 +41,19 @@ export async function setElectricityOverride(
     )
   const organisationPath =
     input.organisation === null ? [] : await resolveOrganisation(deps.store, input.organisation)
-  return deps.electricity.set({
+  const override = await deps.electricity.set({
     organisationPath,
     site: input.site,
     kgCo2ePerKwh: input.kgCo2ePerKwh,
     source: input.source ?? 'set by the user (no source given)',
   })
+  await recordAudit(deps, {
+    action: 'electricity.set',
+    target: input.site ?? organisationPath.join(' > '),
+    organisation: organisationPath.length === 0 ? null : organisationPath.join(' > '),
+    details: { id: override.id, kgCo2ePerKwh: input.kgCo2ePerKwh, source: override.source },
+  })
+  return override
 }
 
 /** Removes the override with this id. */
@@ -50,10 +61,18 @@ export async function removeElectricityOverride(
   deps: Deps,
   input: { id: number },
 ): Promise<{ removed: number }> {
+  requirePermission(deps, 'manage-rules')
+  requireWholeTree(deps, 'Removing an electricity factor')
   if (!(await deps.electricity.remove(input.id)))
     throw new AppError(
       'not_found',
       `No electricity override ${input.id} (empreinte electricity list shows them).`,
     )
+  await recordAudit(deps, {
+    action: 'electricity.remove',
+    target: String(input.id),
+    organisation: null,
+    details: { id: input.id },
+  })
   return { removed: input.id }
 }

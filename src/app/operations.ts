@@ -59,10 +59,12 @@ export const OPERATION_INPUTS = {
   }),
   'electricity.list': z.object({}),
   'electricity.set': z.object({
-    organisation: z.string().min(1).nullable().default(null),
-    site: z.string().min(1).nullable().default(null),
-    kgCo2ePerKwh: z.number().min(0).max(2),
-    source: z.string().min(1).nullable().default(null),
+    override: z.strictObject({
+      organisation: z.string().min(1).nullable().default(null),
+      site: z.string().min(1).nullable().default(null),
+      kgCo2ePerKwh: z.number().min(0).max(2),
+      source: z.string().min(1).nullable().default(null),
+    }),
   }),
   'electricity.remove': z.object({ id: z.number().int().min(1) }),
   'quality.report': z.object({
@@ -138,7 +140,7 @@ export const OPERATIONS = {
   'footprint.diff': (deps: Deps, input: OperationInput<'footprint.diff'>) => diffCampaigns(deps, input),
   'electricity.list': (deps: Deps) => listElectricityOverrides(deps),
   'electricity.set': (deps: Deps, input: OperationInput<'electricity.set'>) =>
-    setElectricityOverride(deps, input),
+    setElectricityOverride(deps, input.override),
   'electricity.remove': (deps: Deps, input: OperationInput<'electricity.remove'>) =>
     removeElectricityOverride(deps, input),
   'quality.report': (deps: Deps, input: OperationInput<'quality.report'>) => qualityReport(deps, input),

@@ -31,6 +31,7 @@ import { serviceEstimateResponse } from './service-response-schemas.js'
 import { PROJECT_ROUTES } from './project-routes.js'
 import { PLAN_ROUTES } from './plan-routes.js'
 import { REFERENTIAL_ROUTES } from './referential-routes.js'
+import { ELECTRICITY_ROUTES } from './electricity-routes.js'
 
 /** One input field of a route: its public name, where it is sent, and the operation input it fills. */
 export type RouteParameter = {
@@ -623,6 +624,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...PROJECT_ROUTES,
   ...PLAN_ROUTES,
   ...REFERENTIAL_ROUTES,
+  ...ELECTRICITY_ROUTES,
   {
     method: 'GET',
     path: '/api/openapi.json',

@@ -88,6 +88,10 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   'POST /api/actions/{id}': { permission: 'write', scope: { kind: 'resource', name: 'id' } },
   'GET /api/tariffs': { permission: 'read', scope: { kind: 'filtered' } },
   'POST /api/tariffs': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  // Electricity factor overrides restate every asset below them: read by all, changed by whole-tree rule managers.
+  'GET /api/electricity-overrides': { permission: 'read', scope: { kind: 'workspace' } },
+  'POST /api/electricity-overrides': { permission: 'manage-rules', scope: { kind: 'workspace' } },
+  'DELETE /api/electricity-overrides/{id}': { permission: 'manage-rules', scope: { kind: 'workspace' } },
   // Referential versions and pins apply to the whole workspace (docs/referentials.md); changing them is managing rules.
   'GET /api/referentials': { permission: 'read', scope: { kind: 'workspace' } },
   'POST /api/referentials': { permission: 'manage-rules', scope: { kind: 'workspace' } },
