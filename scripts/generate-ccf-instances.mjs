@@ -17,8 +17,10 @@ function readCsv(file) {
     let quoted = false
     for (const char of line) {
       if (char === '"') quoted = !quoted
-      else if (char === ',' && !quoted) (cells.push(cell), (cell = ''))
-      else cell += char
+      else if (char === ',' && !quoted) {
+        cells.push(cell)
+        cell = ''
+      } else cell += char
     }
     cells.push(cell)
     return cells

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './support/run-cli.js'
+import { createHttpApp } from '../src/http/create-http-app.js'
+import { openWorkspace } from '../src/main.js'
+import { createAdministratorToken } from './support/api-token.js'
 
 // Laptops and a desktop in Germany (grid: Our World in Data / Ember, 0.42 kgCO2e/kWh in 2022, 0.344 in 2024 and,
 // nearest year, 2025), no ownership (utilisation 1), ADEME factors: laptop 170 / 12.3 / 2.79 kgCO2e,
@@ -93,6 +96,25 @@ describe('diff between campaigns, accounting views, GHG posts and intervals', ()
     expect(diff.total.change).toBeCloseTo(-43.434, 9)
     expect(diff.total.inventoryEffect).toBeCloseTo(-38.874, 9)
     expect(diff.total.factorEffect).toBeCloseTo(-4.56, 9)
+    // The same answer over the API: GET /api/footprint/diff.
+    const opened = await openWorkspace(workspace, {
+      create: false,
+      progress: { start: () => {}, advance: () => {}, stop: () => {} },
+    })
+    try {
+      const app = createHttpApp(opened.deps, { logger: () => undefined })
+      const token = await createAdministratorToken(opened.deps)
+      const response = await app.request('/api/footprint/diff?campaign=2022&against=2024&by=category', {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as Diff
+      expect(body.total.inventoryEffect).toBeCloseTo(-38.874, 9)
+      expect(body.total.factorEffect).toBeCloseTo(-4.56, 9)
+      expect(body.rows.find((row) => row.category === 'laptop')!.inventoryEffect).toBeCloseTo(45.418, 9)
+    } finally {
+      await opened.close()
+    }
     const text = (await cli(['diff', '--campaign', '2022', '--against', '2024', '--by', 'category'])).stdout
     expect(text).toContain('inventory effect')
     expect(text).toContain('Total change: -43.43 kgCO2e/yr = inventory -38.87 + factors -4.56')

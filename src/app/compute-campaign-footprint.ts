@@ -2,6 +2,7 @@ import { createFootprintCalculator, type FootprintInput } from '../core/footprin
 import { createOverrideResolver } from '../core/footprint/electricity-override.js'
 import { campaignReferentialId, loadCampaignReferential } from './campaign-referential.js'
 import type { Campaign, Deps, ReconciliationSummary } from './ports.js'
+import { cloudResultGroups } from './cloud-results.js'
 
 export type ComputeResult = {
   campaignYear: number
@@ -56,6 +57,8 @@ export async function computeCampaignFootprint(
   const overrides = await deps.electricity.list()
   const signatures = await deps.campaigns.organisationSignatures(input.campaign.id)
   signatures.set(OVERRIDES_SIGNATURE, JSON.stringify(overrides))
+  const cloud = await cloudResultGroups(deps, input.campaign)
+  signatures.set(CLOUD_SIGNATURE, cloud.signature)
   const organisationIds =
     input.force || state === null || state.referential !== referentialId
       ? undefined
@@ -92,6 +95,8 @@ export async function computeCampaignFootprint(
         deps.progress.advance(assets)
       }
     }
+    // Cloud lines (domain cloud) are not assets: their groups join the results of their organisation.
+    if (writer.addGroup) for (const group of cloud.groups) writer.addGroup(group)
     await writer.commit()
   } catch (error) {
     await writer.rollback()
@@ -112,9 +117,10 @@ export async function computeCampaignFootprint(
   }
 }
 
-/** Signature keys that are not organisations: the datacenters (store) and the electricity overrides. */
+/** Signature keys that are not organisations: the datacenters (store), the electricity overrides, the cloud lines. */
 const DATACENTERS_SIGNATURE = -1
 const OVERRIDES_SIGNATURE = -2
+const CLOUD_SIGNATURE = -3
 
 /**
  * The organisations whose footprint inputs changed since the last computation, or undefined when the whole
@@ -125,7 +131,7 @@ export function changedOrganisations(
   current: ReadonlyMap<number, string>,
 ): number[] | undefined {
   if (computed.size === 0) return undefined
-  for (const key of [DATACENTERS_SIGNATURE, OVERRIDES_SIGNATURE])
+  for (const key of [DATACENTERS_SIGNATURE, OVERRIDES_SIGNATURE, CLOUD_SIGNATURE])
     if (computed.get(key) !== current.get(key)) return undefined
   const changed = new Set<number>()
   for (const [organisationId, signature] of current)

@@ -15,6 +15,7 @@ import { climateInterval, type ClimateInterval } from '../core/footprint/uncerta
 import { aggregateCampaign } from './aggregate-campaign.js'
 import { loadCampaignReferential } from './campaign-referential.js'
 import { regroupByGhgPost, storedUncertaintyGroups } from './footprint-views.js'
+import { cloudTrace, type CloudTrace } from './cloud-results.js'
 
 export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
   'organisation',
@@ -64,6 +65,8 @@ export type FootprintReport = {
   })[]
   /** With `normalise: 'person-equivalents'`: the totals divided by the JRC individual sustainable packages. */
   personEquivalents?: PersonEquivalent[]
+  /** When the perimeter has cloud lines: what the `cloud` domain holds and how it was computed (docs/methodology/cloud.md). */
+  cloud?: CloudTrace
 }
 
 export const NORMALISATIONS = ['person-equivalents'] as const
@@ -148,6 +151,8 @@ export async function getFootprint(
     summary = await deps.store.footprint(campaign.id, storeBy, organisationPath ? { organisationPath } : {})
     interval = climateInterval(await storedUncertaintyGroups(deps, campaign, organisationPath))
   }
+  // The purchase-year view re-aggregates assets only: the cloud lines are in the annualised view (results tables).
+  const cloud = view === 'annualised' ? await cloudTrace(deps, campaign, organisationPath) : null
   const ghg = input.by.includes('ghg-scope') ? regroupByGhgPost(summary.breakdown, input.by, view) : null
   const { low, high, ...uncertainty } = interval
   const climate = summary.totals['climate-change'] ?? 0
@@ -185,5 +190,6 @@ export async function getFootprint(
     ...(input.normalise === 'person-equivalents'
       ? { personEquivalents: toPersonEquivalents(summary.totals) }
       : {}),
+    ...(cloud === null ? {} : { cloud }),
   }
 }

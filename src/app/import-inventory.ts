@@ -32,6 +32,7 @@ import {
   type Correction,
 } from './import-corrections.js'
 import { defaultSource, describeRules } from './import-sources.js'
+import { cloudExportOf } from '../core/cloud/cloud-lines.js'
 import { actorScope, isJoinedPathVisible, isPathVisible } from './access.js'
 
 export type ImportInventoryInput = {
@@ -299,7 +300,7 @@ async function importBatches(
     source:
       correction?.source ??
       input.source ??
-      defaultSource(profile.id, normaliseOptions(input, fileName).categoryHint),
+      defaultSource(profile.id, normaliseOptions(input, fileName).categoryHint, cloudExportOf(plan)),
     replaceOrganisationRows: input.organisationPath !== null && input.append !== true && !correction,
     ...(correction
       ? { corrects: { importId: correction.importId, lines: [...correction.lines.values()] } }

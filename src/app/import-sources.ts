@@ -7,8 +7,14 @@ import type { WorkspaceStore } from './ports.js'
  * hints. GLPI exports one kind of device per file ("ordinateurs.csv", "moniteurs.csv"): re-importing the
  * monitors of an organisation must not remove its computers.
  */
-export function defaultSource(formatId: string, categoryHint: CategoryId | null): string {
-  return categoryHint === null ? formatId : `${formatId}:${categoryHint}`
+export function defaultSource(
+  formatId: string,
+  categoryHint: CategoryId | null,
+  cloudExport: string | null = null,
+): string {
+  // A cloud file: the provider whose own export it is ("cloud-usage:aws"), so AWS and Azure exports are two sources.
+  const qualifier = cloudExport ?? categoryHint
+  return qualifier === null ? formatId : `${formatId}:${qualifier}`
 }
 
 /** Sentences for the import report: which mapping rules changed how many rows. */

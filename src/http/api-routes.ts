@@ -24,6 +24,7 @@ import {
 import {
   campaignBoardResponse,
   campaignCloseResponse,
+  campaignRestateResponse,
   campaignOpenResponse,
   campaignReviewResponse,
 } from './campaign-response-schemas.js'
@@ -32,6 +33,7 @@ import { PROJECT_ROUTES } from './project-routes.js'
 import { PLAN_ROUTES } from './plan-routes.js'
 import { REFERENTIAL_ROUTES } from './referential-routes.js'
 import { ELECTRICITY_ROUTES } from './electricity-routes.js'
+import { DIFF_ROUTES } from './diff-routes.js'
 
 /** One input field of a route: its public name, where it is sent, and the operation input it fills. */
 export type RouteParameter = {
@@ -219,7 +221,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
       'The quarantined lines of one import (cells as read, reasons), one page at a time: what to fix in an ' +
       'uploaded file. An actor limited to a subtree reads only the imports made for it.',
     parameters: [
-      { name: 'id', in: 'path', field: 'importId', kind: 'integer', description: 'The import id (GET /api/imports).' },
+      {
+        name: 'id',
+        in: 'path',
+        field: 'importId',
+        kind: 'integer',
+        description: 'The import id (GET /api/imports).',
+      },
       campaign,
       limit,
       offset,
@@ -547,7 +555,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
         in: 'query',
         field: 'filter',
         kind: 'string',
-        description: 'missing, anomaly, to-chase, or a status (not-started, collecting, submitted, validated, sent-back).',
+        description:
+          'missing, anomaly, to-chase, or a status (not-started, collecting, submitted, validated, sent-back).',
       },
       {
         name: 'sort',
@@ -576,7 +585,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
         kind: 'string',
         description: 'The organisation: its name (code) or full path.',
       },
-      { name: 'decision', in: 'query', field: 'decision', kind: 'string', description: 'validate or send-back.' },
+      {
+        name: 'decision',
+        in: 'query',
+        field: 'decision',
+        kind: 'string',
+        description: 'validate or send-back.',
+      },
       {
         name: 'comment',
         in: 'query',
@@ -596,8 +611,39 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary:
       'Close and freeze a campaign: footprint computed with the pinned referential, results frozen per ' +
       'organisation and domain, later imports refused.',
-    parameters: [{ name: 'year', in: 'path', field: 'campaignYear', kind: 'integer', description: 'Campaign year.' }],
+    parameters: [
+      { name: 'year', in: 'path', field: 'campaignYear', kind: 'integer', description: 'Campaign year.' },
+    ],
     response: { status: 200, contentType: 'application/json', schema: campaignCloseResponse },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{year}/restatements',
+    operationId: 'campaign.restate',
+    operation: 'campaign.restate',
+    summary:
+      'Restate a closed campaign on another referential version: a new frozen version of its results, the ' +
+      'earlier versions kept unchanged (same as `empreinte campaign restate --referential NAME@V`).',
+    parameters: [
+      { name: 'year', in: 'path', field: 'campaignYear', kind: 'integer', description: 'Campaign year.' },
+      {
+        name: 'referential',
+        in: 'query',
+        field: 'referential',
+        kind: 'string',
+        description:
+          'The referential version to restate on: NAME@VERSION (GET /api/referentials lists them).',
+      },
+      {
+        name: 'note',
+        in: 'query',
+        field: 'note',
+        kind: 'string',
+        description: 'Why the campaign is restated.',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: campaignRestateResponse },
     errors: [400, 404, 409],
   },
   {
@@ -625,6 +671,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...PLAN_ROUTES,
   ...REFERENTIAL_ROUTES,
   ...ELECTRICITY_ROUTES,
+  ...DIFF_ROUTES,
   {
     method: 'GET',
     path: '/api/openapi.json',

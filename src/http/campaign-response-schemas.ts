@@ -66,6 +66,10 @@ export const campaignReviewResponse = z.object({
   actor: z.string(),
 })
 
+export const campaignRestateResponse = z
+  .looseObject({ campaign: z.number().int(), version: z.number().int() })
+  .describe('The new frozen version of the campaign and how it differs from the previous one')
+
 export const campaignCloseResponse = z.object({
   campaign: z.number().int(),
   version: z.number().int(),

@@ -286,6 +286,7 @@ describe('createHttpApp on the small demo workspace', () => {
         'POST /api/projects',
         'GET /api/projects/:name/gate',
         'POST /api/projects/:name/estimates',
+        'POST /api/projects/:name/phase',
         'GET /api/projects/:name/rgesn',
         'POST /api/projects/:name/rgesn/answers',
         'GET /api/scenarios',
@@ -317,6 +318,7 @@ describe('createHttpApp on the small demo workspace', () => {
         'POST /api/tokens',
         'DELETE /api/tokens/:id',
         'GET /api/audit',
+        'GET /api/footprint/diff',
         'GET /api/electricity-overrides',
         'POST /api/electricity-overrides',
         'DELETE /api/electricity-overrides/:id',
@@ -324,25 +326,35 @@ describe('createHttpApp on the small demo workspace', () => {
         'GET /api/campaigns/:year/status',
         'POST /api/campaigns/:year/reviews',
         'POST /api/campaigns/:year/close',
+        'POST /api/campaigns/:year/restatements',
       ].sort(),
     )
     const operationIds = Object.values(document.paths).flatMap((methods) =>
       Object.values(methods).map((operation) => operation.operationId),
     )
-    for (const id of Object.keys(OPERATIONS)) expect(operationIds).toContain(id)
+    // Every operation has a route, but two that act on the server's own machine: publishing writes report files
+    // into a server folder, reminding sends mail through an SMTP server named by the caller (CLI only, by design).
+    const cliOnly = ['campaign.publish', 'campaign.remind']
+    for (const id of Object.keys(OPERATIONS).filter((id) => !cliOnly.includes(id)))
+      expect(operationIds).toContain(id)
+    for (const id of cliOnly) expect(operationIds).not.toContain(id)
     expect(
       document.paths['/api/footprint']!['get']!.parameters.find((parameter) => parameter.name === 'by'),
     ).toEqual({
       name: 'by',
       in: 'query',
       required: false,
-      description: 'Comma-separated dimensions: organisation, domain, category, phase, site, criterion.',
+      description:
+        'Comma-separated dimensions: organisation, domain, category, phase, site, criterion, ghg-scope.',
       style: 'form',
       explode: false,
       schema: {
         default: [],
         type: 'array',
-        items: { type: 'string', enum: ['organisation', 'domain', 'category', 'phase', 'site', 'criterion'] },
+        items: {
+          type: 'string',
+          enum: ['organisation', 'domain', 'category', 'phase', 'site', 'criterion', 'ghg-scope'],
+        },
       },
     })
     expect(

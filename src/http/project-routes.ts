@@ -66,6 +66,27 @@ export const PROJECT_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'POST',
+    path: '/api/projects/{name}/phase',
+    operationId: 'project.phase',
+    operation: 'project.phase',
+    summary:
+      'Move a project to another phase (idea, design, build, run); its next estimate is stored at that phase ' +
+      '(same as `empreinte project phase NAME PHASE`).',
+    parameters: [
+      projectName,
+      {
+        name: 'phase',
+        in: 'query',
+        field: 'phase',
+        kind: 'string',
+        description: 'The new phase: idea, design, build or run.',
+      },
+    ],
+    response: { status: 200, contentType: 'application/json', schema: projectResponse },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
     path: '/api/projects/{name}/estimates',
     operationId: 'project.estimate',
     operation: 'project.estimate',

@@ -80,6 +80,21 @@ export const footprintResponse = z.strictObject({
       }),
     )
     .optional(),
+  /** The cloud lines of the perimeter and how they were computed (docs/methodology/cloud.md). */
+  cloud: z
+    .strictObject({
+      usageLines: z.number().int(),
+      emissionsLines: z.number().int(),
+      notEstimated: z.array(z.strictObject({ importId: z.number().int(), line: z.number().int() })),
+      kwh: z.number(),
+      climateKgCo2e: z.strictObject({ manufacturing: z.number(), use: z.number(), total: z.number() }),
+      formulas: z.array(z.string()),
+      factors: z.array(
+        z.looseObject({ id: z.string(), value: z.number(), unit: z.string(), source: z.string() }),
+      ),
+      defaultsAssumed: z.array(z.strictObject({ assumption: z.string(), lines: z.number().int() })),
+    })
+    .optional(),
 })
 
 const counts = {

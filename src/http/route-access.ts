@@ -39,7 +39,12 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   'GET /api/campaigns/{year}/status': { permission: 'read', scope: { kind: 'workspace' } },
   'POST /api/campaigns/{year}/reviews': { permission: 'review-campaigns', scope: { kind: 'workspace' } },
   'POST /api/campaigns/{year}/close': { permission: 'review-campaigns', scope: { kind: 'workspace' } },
+  'POST /api/campaigns/{year}/restatements': { permission: 'review-campaigns', scope: { kind: 'workspace' } },
   'GET /api/footprint': {
+    permission: 'read',
+    scope: { kind: 'organisation', in: 'query', name: 'organisation' },
+  },
+  'GET /api/footprint/diff': {
     permission: 'read',
     scope: { kind: 'organisation', in: 'query', name: 'organisation' },
   },
@@ -74,20 +79,30 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   'POST /api/projects': { permission: 'write', scope: { kind: 'workspace' } },
   'GET /api/projects/{name}/gate': { permission: 'read', scope: { kind: 'workspace' } },
   'POST /api/projects/{name}/estimates': { permission: 'write', scope: { kind: 'workspace' } },
+  'POST /api/projects/{name}/phase': { permission: 'write', scope: { kind: 'workspace' } },
   'GET /api/projects/{name}/rgesn': { permission: 'read', scope: { kind: 'workspace' } },
   'POST /api/projects/{name}/rgesn/answers': { permission: 'write', scope: { kind: 'workspace' } },
   // Saved scenarios, actions and tariffs (docs/scenarios.md, docs/action-plans.md): each lies in the subtree of
   // its perimeter's organisation; lists hold what lies in the actor's subtree, and writes name an organisation of it.
   'GET /api/scenarios': { permission: 'read', scope: { kind: 'filtered' } },
-  'POST /api/scenarios': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  'POST /api/scenarios': {
+    permission: 'write',
+    scope: { kind: 'organisation', in: 'body', name: 'organisation' },
+  },
   'GET /api/scenarios/comparison': { permission: 'read', scope: { kind: 'filtered' } },
   'DELETE /api/scenarios/{name}': { permission: 'write', scope: { kind: 'resource', name: 'name' } },
   'GET /api/actions': { permission: 'read', scope: { kind: 'filtered' } },
-  'POST /api/actions': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  'POST /api/actions': {
+    permission: 'write',
+    scope: { kind: 'organisation', in: 'body', name: 'organisation' },
+  },
   'GET /api/actions/progress': { permission: 'read', scope: { kind: 'filtered' } },
   'POST /api/actions/{id}': { permission: 'write', scope: { kind: 'resource', name: 'id' } },
   'GET /api/tariffs': { permission: 'read', scope: { kind: 'filtered' } },
-  'POST /api/tariffs': { permission: 'write', scope: { kind: 'organisation', in: 'body', name: 'organisation' } },
+  'POST /api/tariffs': {
+    permission: 'write',
+    scope: { kind: 'organisation', in: 'body', name: 'organisation' },
+  },
   // Electricity factor overrides restate every asset below them: read by all, changed by whole-tree rule managers.
   'GET /api/electricity-overrides': { permission: 'read', scope: { kind: 'workspace' } },
   'POST /api/electricity-overrides': { permission: 'manage-rules', scope: { kind: 'workspace' } },
@@ -99,8 +114,14 @@ export const ROUTE_ACCESS: Readonly<Record<RouteKey, RouteAccess>> = {
   'POST /api/referentials/{version}/use': { permission: 'manage-rules', scope: { kind: 'workspace' } },
   // VMs and applications: the use case keeps those of the actor's subtree (src/app/virtual-footprint.ts).
   'GET /api/footprint/applications': { permission: 'read', scope: { kind: 'filtered' } },
-  'GET /api/virtual-equipment/{name}/explanation': { permission: 'read', scope: { kind: 'resource', name: 'name' } },
-  'GET /api/applications/{name}/explanation': { permission: 'read', scope: { kind: 'resource', name: 'name' } },
+  'GET /api/virtual-equipment/{name}/explanation': {
+    permission: 'read',
+    scope: { kind: 'resource', name: 'name' },
+  },
+  'GET /api/applications/{name}/explanation': {
+    permission: 'read',
+    scope: { kind: 'resource', name: 'name' },
+  },
   'GET /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users': { permission: 'manage-users', scope: { kind: 'workspace' } },
   'POST /api/users/{login}/disable': { permission: 'manage-users', scope: { kind: 'workspace' } },

@@ -135,6 +135,8 @@ const ORGANISATION_TABLES = [
   'campaign_reminder',
   'campaign_result',
   'campaign_review',
+  'cloud_emissions',
+  'cloud_usage',
   'computation_organisation',
   'datacenter',
   'entity',

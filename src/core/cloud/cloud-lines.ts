@@ -3,6 +3,7 @@
  * write them, the CCF instance catalogue, and the footprint of a `cloud-usage` line (use: CCF energy × PUE × grid;
  * manufacturing: CCF embodied share) or a `cloud-emissions` line (the provider's kgCO2e, as-is, in the use phase).
  */
+import { normaliseHeader, type ColumnPlan } from '../formats/format-profiles.js'
 import type { TraceInput } from '../footprint/trace.js'
 import type { CloudEmissionsLine, CloudUsageLine } from '../inventory/inventory-records.js'
 import { foldText } from '../inventory/fold-text.js'
@@ -174,4 +175,31 @@ export function cloudEmissionsFootprint(line: CloudEmissionsLine): CloudLineFoot
       defaultsAssumed: [],
     },
   }
+}
+
+/** The header label of each provider's own export, for the measure column of a cloud file. */
+const EXPORT_LABELS: readonly (readonly [CloudProvider, string])[] = [
+  ['aws', 'lineItem/UsageAmount'],
+  ['azure', 'Quantity'],
+  ['azure', 'UsageQuantity'],
+  ['gcp', 'usage.amount_in_pricing_units'],
+  ['gcp', 'carbon_footprint_total_kgCO2e.location_based'],
+  ['aws', 'total_mbm_emissions_value'],
+  ['azure', 'Emissions (mtCO2e)'],
+]
+
+/**
+ * The provider whose own export a cloud file is (read from the label of its measure column), or null for our own
+ * header: an AWS export and an Azure export of the same organisation are then two sources, and re-importing one
+ * replaces only its own earlier lines.
+ */
+export function cloudExportOf(plan: ColumnPlan): CloudProvider | null {
+  for (const field of ['usageHours', 'kgCo2e', 'tonnesCo2e']) {
+    const index = plan.fieldIndex[field]
+    if (index === undefined) continue
+    const key = normaliseHeader(plan.header[index] ?? '')
+    const found = EXPORT_LABELS.find(([, label]) => normaliseHeader(label) === key)
+    if (found) return found[0]
+  }
+  return null
 }

@@ -215,6 +215,24 @@ const TYPICAL_HEADERS: readonly (readonly [string, readonly string[], FormatId])
     'numecoeval-entity',
   ],
   [
+    'AWS Cost and Usage Report (docs/formats.md#cloud-usage)',
+    [
+      'bill/BillingEntity',
+      'lineItem/UsageStartDate',
+      'lineItem/ProductCode',
+      'product/instanceType',
+      'product/region',
+      'product/vcpu',
+      'lineItem/UsageAmount',
+    ],
+    'cloud-usage',
+  ],
+  [
+    'GCP Carbon Footprint export (docs/formats.md#cloud-emissions)',
+    ['service.description', 'location.region', 'usage_month', 'carbon_footprint_total_kgCO2e.location_based'],
+    'cloud-emissions',
+  ],
+  [
     'OCS GUI export (French)',
     [
       'TAG',
@@ -400,6 +418,47 @@ const MINIMAL_HEADERS: readonly (readonly [string, readonly string[], FormatId])
     'an entity with the JSON spelling of its digital manager',
     ['nomEntite', 'nbCollaborateurs', 'responsableNumeriqueDurable'],
     'numecoeval-entity',
+  ],
+  [
+    'an AWS Cost and Usage Report (CUR 2.0 snake_case)',
+    [
+      'line_item_usage_start_date',
+      'line_item_product_code',
+      'product_instance_type',
+      'product_region',
+      'product_vcpu',
+      'line_item_usage_amount',
+      'line_item_unblended_cost',
+    ],
+    'cloud-usage',
+  ],
+  [
+    'a GCP billing export (BigQuery)',
+    [
+      'service.description',
+      'sku.description',
+      'usage_start_time',
+      'location.region',
+      'usage.amount_in_pricing_units',
+      'cost',
+    ],
+    'cloud-usage',
+  ],
+  [
+    'a GCP Carbon Footprint export',
+    [
+      'usage_month',
+      'project.id',
+      'service.description',
+      'location.region',
+      'carbon_footprint_total_kgCO2e.location_based',
+    ],
+    'cloud-emissions',
+  ],
+  [
+    'an AWS Customer Carbon Footprint Tool export (metric tonnes)',
+    ['usage_period_start', 'product_code', 'region_code', 'total_mbm_emissions_value'],
+    'cloud-emissions',
   ],
   [
     'a short generic header that Snipe-IT could also claim (tie: generic)',

@@ -804,6 +804,10 @@ const CLOUD_USAGE: FormatProfile = {
     'ResourceLocation',
     'MeterCategory',
     'usage.amount_in_pricing_units',
+    'usage.pricing_unit',
+    'usage_start_time',
+    'usage_end_time',
+    'sku.description',
     'location.region',
     'service.description',
   ],
@@ -842,6 +846,8 @@ const CLOUD_EMISSIONS: FormatProfile = {
     'product_code',
     'region_code',
     'Emissions (mtCO2e)',
+    'service.description',
+    'location.region',
   ],
 }
 

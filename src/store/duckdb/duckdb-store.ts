@@ -31,6 +31,7 @@ import type {
   QualityRowBatch,
   QuarantinedRow,
   QuarantineExport,
+  ResultGroup,
   ResultWriter,
   TelemetryImportResult,
   TelemetrySource,
@@ -39,7 +40,7 @@ import type {
   WorkspaceStore,
 } from '../../app/ports.js'
 import { ColumnAppender } from './column-appender.js'
-import { domainOfCode, imputedFields, OWNERSHIP_CODES, STATUS_CODES } from './codes.js'
+import { domainCode, domainOfCode, imputedFields, OWNERSHIP_CODES, STATUS_CODES } from './codes.js'
 import { openDatabase } from './open-database.js'
 import {
   PATH_SEPARATOR,
