@@ -148,7 +148,8 @@ const EXPECTED_COUNTS: Record<string, number> = {
   campaign_member: 2,
   campaign_setup: 1,
   computation: 1,
-  computation_organisation: 5,
+  // 3 organisations + the datacenter, electricity-override and cloud-line signatures
+  computation_organisation: 6,
   country: 1,
   criterion: 12,
   datacenter: 2,
