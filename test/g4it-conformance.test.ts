@@ -5,13 +5,13 @@
  */
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../src/app/run-conformance.js'
 import { runCli } from './support/run-cli.js'
+import { sharedData } from './support/shared-data.js'
 
-const folder = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data/g4it-conformance')
+const folder = sharedData('g4it-conformance')
 const isPresent = existsSync(join(folder, 'README.md'))
 if (!isPresent) {
   console.warn(`g4it-conformance: ${folder} is absent; the conformance tests are skipped (see docs/conformance.md)`)

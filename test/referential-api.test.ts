@@ -20,9 +20,10 @@ import { footprintResponse } from '../src/http/response-schemas.js'
 import { openWorkspace } from '../src/main.js'
 import { createAdministratorToken } from './support/api-token.js'
 import { runCli } from './support/run-cli.js'
+import { sharedData } from './support/shared-data.js'
 
 // The same files and skip rule as test/referential-versions.test.ts (G4IT Apache-2.0 files in the shared folder).
-const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'data')
+const SHARED = sharedData()
 const NOMINAL_REFERENTIAL = join(SHARED, 'g4it-conformance', 'eval_nominal', 'referential')
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'formats', 'numecoeval')
 const hasShared = existsSync(NOMINAL_REFERENTIAL)

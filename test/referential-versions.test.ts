@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../src/main.js'
 import type { NeReferential } from '../src/core/numecoeval/referential-tables.js'
 import { runCli } from './support/run-cli.js'
+import { sharedData } from './support/shared-data.js'
 
-const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'data')
+const SHARED = sharedData()
 const OPEN_REFERENTIAL = join(SHARED, 'g4it-numecoeval-referential', 'referential')
 const NOMINAL_REFERENTIAL = join(SHARED, 'g4it-conformance', 'eval_nominal', 'referential')
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'formats', 'numecoeval')
