@@ -52,7 +52,7 @@ import {
   IMPORT_SELECT,
   appendRows,
 } from './sql.js'
-import { Dictionaries } from './dictionaries.js'
+import { Dictionaries } from '../shared/dictionaries.js'
 import { DuckComputeBatch, NULL_INTEGER } from './compute-batch.js'
 import { DuckDbImportWriter } from './import-writer.js'
 import { findUnknownNames, readInventoryRecords, readLatestImportOptions } from './inventory-records.js'
@@ -170,7 +170,7 @@ export class DuckDbStore implements WorkspaceStore {
     const connection = this.connection
     await connection.run('BEGIN TRANSACTION')
     try {
-      const dictionaries = await Dictionaries.load(connection)
+      const dictionaries = await Dictionaries.load((text) => rows(connection, text))
       const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [
         [number],
       ]
@@ -314,7 +314,7 @@ export class DuckDbStore implements WorkspaceStore {
     /** Folds the groups that no asset produced (cloud lines) into the same sums, with their models. */
     const addExtraGroups = async (): Promise<void> => {
       if (extraGroups.length === 0) return
-      const dictionaries = await Dictionaries.load(connection)
+      const dictionaries = await Dictionaries.load((text) => rows(connection, text))
       const only = organisationIds === undefined ? null : new Set(organisationIds)
       for (const extra of extraGroups) {
         const organisationId = dictionaries.organisations.get(extra.organisationPath.join(PATH_SEPARATOR))

@@ -7,7 +7,7 @@ import type { ImportRecord, ImportWriter, NewImport, QuarantinedRow } from '../.
 import { ColumnAppender } from './column-appender.js'
 import { domainCode } from './codes.js'
 import { PATH_SEPARATOR, IMPORT_COLUMNS, appendRows } from './sql.js'
-import { Dictionaries } from './dictionaries.js'
+import { Dictionaries } from '../shared/dictionaries.js'
 import type { InventoryRecord } from '../../core/inventory/inventory-records.js'
 import { appendInventoryRecords } from './inventory-records.js'
 import { applyReplacements, type ReplacementCounts } from './replace-rows.js'

@@ -6,7 +6,7 @@
 import { DOUBLE, INTEGER, VARCHAR, listValue, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api'
 import type { UnitChoices } from '../../core/formats/unit-choices.js'
 import type { InventoryRecord, InventoryRecordKind } from '../../core/inventory/inventory-records.js'
-import type { Dictionaries } from './dictionaries.js'
+import type { Dictionaries } from '../shared/dictionaries.js'
 import { appendRows, PATH_SEPARATOR, rows, toNumber, type Row } from './sql.js'
 
 /** One typed column: the record field it holds and its DuckDB type. */

@@ -3,10 +3,8 @@ import type { ImportRecord } from '../../app/ports.js'
 import type { UnitChoices } from '../../core/formats/unit-choices.js'
 import { ColumnAppender } from './column-appender.js'
 
-export const PATH_SEPARATOR = ' > '
-export const KEY_SEPARATOR = '\u0000'
-
-export type Row = unknown[]
+import { PATH_SEPARATOR, type Row } from '../shared/dictionaries.js'
+export { KEY_SEPARATOR, PATH_SEPARATOR, type Row } from '../shared/dictionaries.js'
 
 export async function rows(
   connection: DuckDBConnection,

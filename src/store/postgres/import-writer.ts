@@ -7,7 +7,7 @@ import type { InventoryRecord } from '../../core/inventory/inventory-records.js'
 import type { ImportRecord, ImportWriter, NewImport, QuarantinedRow } from '../../app/ports.js'
 import { domainCode } from '../duckdb/codes.js'
 import { PATH_SEPARATOR, IMPORT_COLUMNS, copyRows, run } from './sql.js'
-import { Dictionaries } from './dictionaries.js'
+import { Dictionaries } from '../shared/dictionaries.js'
 import { appendInventoryRecords } from './records.js'
 import { applyReplacements, type ReplacementCounts } from './replace-rows.js'
 

@@ -67,7 +67,7 @@ import {
   IMPORT_SELECT,
 } from './sql.js'
 import { migrate } from './open-database.js'
-import { Dictionaries } from './dictionaries.js'
+import { Dictionaries } from '../shared/dictionaries.js'
 import { PostgresImportWriter } from './import-writer.js'
 import {
   campaignModels,
@@ -244,7 +244,7 @@ export class PostgresStore implements WorkspaceStore {
     try {
       await run(connection, 'BEGIN')
       await lockWriters(connection)
-      const dictionaries = await Dictionaries.load(connection)
+      const dictionaries = await Dictionaries.load((text) => rows(connection, text))
       const [[importId]] = (await rows(connection, 'SELECT COALESCE(MAX(id), 0) + 1 FROM import')) as [
         [number],
       ]

@@ -7,7 +7,7 @@ import type { InventoryRecord, InventoryRecordKind } from '../../core/inventory/
 import type { MappingRule, NewMappingRule } from '../../core/harmonise/mapping-rules.js'
 import type { CategoryId } from '../../core/inventory/categories.js'
 import type { CampaignModel } from '../../app/ports.js'
-import type { Dictionaries } from './dictionaries.js'
+import type { Dictionaries } from '../shared/dictionaries.js'
 import { copyRows, PATH_SEPARATOR, rows, run, toNumber, type Row, type Sql } from './sql.js'
 
 type Kind = 'text' | 'number'

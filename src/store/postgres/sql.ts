@@ -8,10 +8,8 @@ import postgres from 'postgres'
 import type { ImportRecord } from '../../app/ports.js'
 import type { UnitChoices } from '../../core/formats/unit-choices.js'
 
-export const PATH_SEPARATOR = ' > '
-export const KEY_SEPARATOR = '\u0000'
-
-export type Row = unknown[]
+import { PATH_SEPARATOR, type Row } from '../shared/dictionaries.js'
+export { KEY_SEPARATOR, PATH_SEPARATOR, type Row } from '../shared/dictionaries.js'
 /** A connection pool or a reserved connection (inside a transaction). */
 export type Sql = postgres.Sql | postgres.ReservedSql
 

@@ -1,7 +1,18 @@
-import { rows, toNumber, type Row, type Sql, PATH_SEPARATOR, KEY_SEPARATOR } from './sql.js'
+/**
+ * In-memory copy of the small dictionary tables (organisation, site, model, country), extended during an import
+ * and written at commit. Shared by both engines: only the query that loads it differs.
+ */
 import type { CategoryId } from '../../core/inventory/categories.js'
 
-/** In-memory copy of the small dictionary tables, extended during an import and written at commit (as in the DuckDB adapter). */
+/** One result row, as both engines' adapters answer it. */
+export type Row = unknown[]
+
+export const PATH_SEPARATOR = ' > '
+export const KEY_SEPARATOR = '\u0000'
+
+/** An id as read by either engine: DuckDB answers BIGINT as bigint, PostgreSQL as a string. */
+const toNumber = (value: unknown): number => (typeof value === 'number' ? value : Number(value))
+
 export class Dictionaries {
   organisations = new Map<string, number>()
   private readonly organisationByPath = new WeakMap<readonly string[], number>()
@@ -19,21 +30,18 @@ export class Dictionaries {
   private nextModel = 1
   private nextCountry = 1
 
-  static async load(connection: Sql): Promise<Dictionaries> {
+  /** Loads the dictionaries through the engine's query function (`text` → rows). */
+  static async load(query: (text: string) => Promise<Row[]>): Promise<Dictionaries> {
     const dictionaries = new Dictionaries()
-    for (const [id, path] of await rows(connection, 'SELECT id, path FROM organisation')) {
+    for (const [id, path] of await query('SELECT id, path FROM organisation')) {
       dictionaries.organisations.set(path as string, toNumber(id))
       dictionaries.nextOrganisation = Math.max(dictionaries.nextOrganisation, toNumber(id) + 1)
     }
-    for (const [id, organisationId, name] of await rows(
-      connection,
-      'SELECT id, organisation_id, name FROM site',
-    )) {
+    for (const [id, organisationId, name] of await query('SELECT id, organisation_id, name FROM site')) {
       dictionaries.sitesOf(toNumber(organisationId)).set(name as string, toNumber(id))
       dictionaries.nextSite = Math.max(dictionaries.nextSite, toNumber(id) + 1)
     }
-    for (const [id, category, manufacturer, model] of await rows(
-      connection,
+    for (const [id, category, manufacturer, model] of await query(
       'SELECT id, category, manufacturer, model FROM model',
     )) {
       dictionaries.models.set(
@@ -42,7 +50,7 @@ export class Dictionaries {
       )
       dictionaries.nextModel = Math.max(dictionaries.nextModel, toNumber(id) + 1)
     }
-    for (const [id, code] of await rows(connection, 'SELECT id, code FROM country')) {
+    for (const [id, code] of await query('SELECT id, code FROM country')) {
       dictionaries.countries.set(code as string, toNumber(id))
       dictionaries.nextCountry = Math.max(dictionaries.nextCountry, toNumber(id) + 1)
     }
